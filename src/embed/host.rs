@@ -1,0 +1,77 @@
+//! What the host page sees of the widget: the `state` attribute on the element and the
+//! bubbling, composed `sahel-map:*` events.
+
+use leptos::prelude::*;
+use wasm_bindgen::JsValue;
+use web_sys::{CustomEvent, CustomEventInit, HtmlElement};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LoadState {
+    Loading,
+    Ready,
+    Error,
+}
+
+/// The host element, shared with the UI through context (arena-stored, so it is `Copy`).
+#[derive(Clone, Copy)]
+pub struct Host {
+    element: StoredValue<HtmlElement, LocalStorage>,
+    ready_sent: StoredValue<bool>,
+}
+
+impl Host {
+    pub fn new(element: HtmlElement) -> Self {
+        Self {
+            element: StoredValue::new_local(element),
+            ready_sent: StoredValue::new(false),
+        }
+    }
+
+    pub fn set_state(&self, state: LoadState) {
+        let value = match state {
+            LoadState::Loading => "loading",
+            LoadState::Ready => "ready",
+            LoadState::Error => "error",
+        };
+        self.element.with_value(|el| {
+            let _ = el.set_attribute("state", value);
+        });
+    }
+
+    /// `state="ready"` and one `sahel-map:ready`, however often it is called.
+    pub fn ready(&self) {
+        if self.ready_sent.get_value() {
+            return;
+        }
+        self.ready_sent.set_value(true);
+        self.set_state(LoadState::Ready);
+        self.dispatch("sahel-map:ready", &js_sys::Object::new().into());
+    }
+
+    pub fn error(&self, message: &str) {
+        self.set_state(LoadState::Error);
+        let detail = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&detail, &"message".into(), &message.into());
+        self.dispatch("sahel-map:error", &detail.into());
+    }
+
+    /// `sahel-map:select` with `detail.iso`: the country's code, or null when cleared.
+    pub fn selected(&self, iso: Option<&str>) {
+        let detail = js_sys::Object::new();
+        let iso = iso.map_or(JsValue::NULL, JsValue::from_str);
+        let _ = js_sys::Reflect::set(&detail, &"iso".into(), &iso);
+        self.dispatch("sahel-map:select", &detail.into());
+    }
+
+    fn dispatch(&self, name: &str, detail: &JsValue) {
+        let init = CustomEventInit::new();
+        init.set_bubbles(true);
+        init.set_composed(true);
+        init.set_detail(detail);
+        if let Ok(event) = CustomEvent::new_with_event_init_dict(name, &init) {
+            self.element.with_value(|el| {
+                let _ = el.dispatch_event(&event);
+            });
+        }
+    }
+}

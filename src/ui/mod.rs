@@ -1,0 +1,45 @@
+//! Leptos components. [`App`] owns the state as signals and hands it down by context; each
+//! component is named for what it shows.
+
+mod app;
+mod details;
+mod map;
+mod model;
+
+pub use app::App;
+pub use model::{draw, DrawnCountry, DrawnMap};
+
+use crate::embed::Host;
+use crate::i18n::Lang;
+use leptos::prelude::*;
+
+/// State shared by every component of one widget.
+#[derive(Clone, Copy)]
+pub struct MapState {
+    pub lang: RwSignal<Lang>,
+    /// ISO3 of the selected country.
+    pub selected: RwSignal<Option<String>>,
+    /// The country that takes the map's single tab stop (roving tabindex).
+    pub focus: RwSignal<Option<String>>,
+    pub host: Host,
+}
+
+impl MapState {
+    /// Selects a country (or clears with `None`) and tells the host page.
+    pub fn select(&self, iso: Option<String>) {
+        if self.selected.get_untracked() == iso {
+            return;
+        }
+        self.host.selected(iso.as_deref());
+        if iso.is_some() {
+            self.focus.set(iso.clone());
+        }
+        self.selected.set(iso);
+    }
+
+    /// Selects `iso`, or clears the selection if it is already selected.
+    pub fn toggle(&self, iso: &str) {
+        let already = self.selected.with_untracked(|s| s.as_deref() == Some(iso));
+        self.select((!already).then(|| iso.to_string()));
+    }
+}

@@ -1,0 +1,184 @@
+// The demo article as a reader gets it: load, look, click, keyboard, small screens, weight.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { brotliCompressSync, constants } from 'node:zlib';
+import { launch, open, waitForState, pointInside, BASE, DIST, SHOTS } from './helpers.mjs';
+
+const CORE = ['NER', 'MLI', 'BFA', 'TCD', 'MRT'];
+const BUDGET = 120 * 1000; // bytes, each fetched file brotli-compressed
+
+let browser;
+before(async () => {
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+});
+
+test('the demo page loads cleanly and the map reports ready exactly once', async () => {
+  const { page, context, record } = await open(browser, 'index.html', { viewport: { width: 1280, height: 900 } });
+  await waitForState(page, 'ready');
+  await page.waitForTimeout(300); // room for a second, wrong `ready`
+  assert.equal(await page.evaluate(() => window.__sahel.ready), 1);
+  assert.deepEqual(record.errors, []);
+  assert.deepEqual(record.failed, []);
+  const root = await page.evaluate(() => document.querySelector('sahel-map').shadowRoot?.mode);
+  assert.equal(root, 'open');
+  // Nothing leaks into the page outside the element.
+  const outside = await page.evaluate(() => document.querySelectorAll('body [data-iso], body svg').length);
+  assert.equal(outside, 0);
+  await context.close();
+});
+
+test('the map draws the 24 countries, the Sahel core among them', async () => {
+  const { page, context } = await open(browser, 'index.html');
+  await waitForState(page, 'ready');
+  const isos = await page.evaluate(() =>
+    [...document.querySelector('sahel-map').shadowRoot.querySelectorAll('svg [data-iso]')].map((e) => e.dataset.iso),
+  );
+  assert.equal(isos.length, 24);
+  assert.equal(new Set(isos).size, 24);
+  for (const iso of CORE) assert.ok(isos.includes(iso), `${iso} missing`);
+  await context.close();
+});
+
+test('a real click inside Niger selects it, names it, and a second click clears', async () => {
+  const { page, context } = await open(browser, 'index.html', { viewport: { width: 1280, height: 900 } });
+  await waitForState(page, 'ready');
+  await page.locator('sahel-map').scrollIntoViewIfNeeded();
+  const point = await pointInside(page, 'NER');
+  assert.ok(point, 'no visible point inside Niger');
+  await page.mouse.click(point.x, point.y);
+  const details = page.locator('sahel-map [data-part="details"]');
+  await assert.doesNotReject(details.locator('h2', { hasText: 'Niger' }).waitFor({ timeout: 5000 }));
+  assert.ok(await page.locator('sahel-map [data-iso="NER"]').evaluate((e) => e.classList.contains('is-selected')));
+  assert.deepEqual(await page.evaluate(() => window.__sahel.select), [{ iso: 'NER' }]);
+  await page.screenshot({ path: join(SHOTS, 'demo-1280-niger.png'), fullPage: true });
+
+  await page.mouse.click(point.x, point.y);
+  await details.locator('h2').waitFor({ state: 'detached', timeout: 5000 });
+  assert.deepEqual(await page.evaluate(() => window.__sahel.select.at(-1)), { iso: null });
+  await context.close();
+});
+
+test('Tab reaches a country, Enter selects it and Esc clears', async () => {
+  const { page, context } = await open(browser, 'index.html');
+  await waitForState(page, 'ready');
+  // Tab from the top of the page until focus is inside the map.
+  let focused = null;
+  for (let i = 0; i < 20 && !focused; i++) {
+    await page.keyboard.press('Tab');
+    focused = await page.evaluate(() => document.querySelector('sahel-map').shadowRoot.activeElement?.dataset?.iso ?? null);
+  }
+  assert.ok(focused, 'Tab never reached a country');
+  await page.keyboard.press('Enter');
+  const title = page.locator('sahel-map [data-part="details"] h2');
+  await title.waitFor({ timeout: 5000 });
+  const name = await page.locator(`sahel-map [data-iso="${focused}"]`).getAttribute('aria-label');
+  assert.equal((await title.textContent()).trim(), name);
+  await page.keyboard.press('Escape');
+  await title.waitFor({ state: 'detached', timeout: 5000 });
+  // One more Tab leaves the map: the countries are a single tab stop.
+  await page.keyboard.press('Tab');
+  const stillOnCountry = await page.evaluate(
+    () => document.querySelector('sahel-map').shadowRoot.activeElement?.hasAttribute('data-iso') ?? false,
+  );
+  assert.equal(stillOnCountry, false);
+  await context.close();
+});
+
+test('French: the element speaks the language it is given', async () => {
+  const { page, context } = await open(browser, 'index.html');
+  await waitForState(page, 'ready');
+  await page.evaluate(() => {
+    const map = document.createElement('sahel-map');
+    map.id = 'fr';
+    map.setAttribute('lang', 'fr');
+    document.querySelector('article').append(map);
+  });
+  await waitForState(page, 'ready', '#fr');
+  assert.equal(await page.locator('#fr .sm').getAttribute('lang'), 'fr');
+  await page.locator('#fr [data-iso="TCD"]').dispatchEvent('click');
+  const title = page.locator('#fr [data-part="details"] h2');
+  await title.waitFor({ timeout: 5000 });
+  assert.equal((await title.textContent()).trim(), 'Tchad');
+  await context.close();
+});
+
+test('readable at 320 and 375 px: no horizontal scroll, the map fits the column', async () => {
+  for (const width of [320, 375]) {
+    const { page, context } = await open(browser, 'index.html', {
+      viewport: { width, height: 700 },
+      isMobile: true,
+      hasTouch: true,
+      deviceScaleFactor: 2,
+    });
+    await waitForState(page, 'ready');
+    const scroll = await page.evaluate(() => document.scrollingElement.scrollWidth);
+    assert.ok(scroll <= width, `page is ${scroll}px wide at ${width}`);
+    const box = await page.locator('sahel-map svg').boundingBox();
+    assert.ok(box.x >= 0 && box.x + box.width <= width, `map overflows at ${width}`);
+    const size = await page.evaluate(() => parseFloat(getComputedStyle(document.querySelector('article > p:not([class])')).fontSize));
+    assert.ok(size >= 16, `body text is ${size}px`);
+    await page.locator('sahel-map').scrollIntoViewIfNeeded();
+    // A tap on a country opens its details on a phone too.
+    const point = await pointInside(page, 'MLI');
+    await page.touchscreen.tap(point.x, point.y);
+    await page.locator('sahel-map [data-part="details"] h2', { hasText: 'Mali' }).waitFor({ timeout: 5000 });
+    await page.screenshot({ path: join(SHOTS, `demo-${width}.png`) });
+    await context.close();
+  }
+});
+
+test('unreachable or broken geodata: a message in the widget, state="error", an error event', async () => {
+  const { page, context, record } = await open(browser, 'index.html');
+  await waitForState(page, 'ready');
+  await page.evaluate(() => {
+    for (const [id, src] of [['missing', 'no-such-file.geojson'], ['broken', 'data:application/json,{"type":"Feat']]) {
+      const map = document.createElement('sahel-map');
+      map.id = id;
+      map.setAttribute('data-geo-src', src);
+      document.querySelector('article').append(map);
+    }
+  });
+  for (const id of ['missing', 'broken']) {
+    await waitForState(page, 'error', `#${id}`);
+    const alert = await page.locator(`#${id} [role="alert"]`).textContent();
+    assert.match(alert, /could not be loaded/);
+  }
+  const messages = await page.evaluate(() => window.__sahel.error.map((d) => d.message));
+  assert.equal(messages.length, 2);
+  assert.ok(messages.some((m) => /404/.test(m)), messages.join(' | '));
+  assert.ok(messages.some((m) => /GeoJSON/.test(m)), messages.join(' | '));
+  // The page itself keeps working: the first map is still there and ready.
+  assert.equal(await page.locator('sahel-map').first().getAttribute('state'), 'ready');
+  assert.deepEqual(record.errors.filter((e) => !/404/.test(e)), []);
+  await context.close();
+});
+
+test(`what the demo page fetches stays under ${BUDGET / 1000} KB brotli-compressed`, async () => {
+  const { page, context, record } = await open(browser, 'index.html');
+  await waitForState(page, 'ready');
+  await page.waitForLoadState('networkidle');
+  const files = [...new Set(record.responses)]
+    .filter((url) => url.startsWith(BASE))
+    .map((url) => new URL(url).pathname.replace(/^\//, '') || 'index.html');
+  let total = 0;
+  const rows = [];
+  for (const file of files) {
+    const path = join(DIST, file);
+    assert.ok(existsSync(path), `${file} is fetched but not in dist/`);
+    const raw = readFileSync(path);
+    const br = brotliCompressSync(raw, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+    rows.push(`${file.padEnd(28)} ${String(raw.length).padStart(8)} ${String(br).padStart(8)}`);
+    total += br;
+  }
+  console.log(`fetched by the demo page (raw, brotli):\n${rows.join('\n')}\ntotal brotli ${total} bytes`);
+  for (const needed of ['index.html', 'sahel-map.js', 'sahel_map_core_bg.wasm', 'countries.geojson']) {
+    assert.ok(files.includes(needed), `${needed} was not fetched: ${files}`);
+  }
+  assert.ok(total <= BUDGET, `${total} bytes brotli > ${BUDGET}`);
+  await context.close();
+});

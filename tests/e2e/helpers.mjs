@@ -1,0 +1,79 @@
+// Shared set-up for the end-to-end tests: one headless Debian Chromium, pages opened with their
+// console errors, failed requests and sahel-map events recorded.
+import { chromium } from 'playwright-core';
+
+export const BASE = process.env.SAHEL_BASE_URL ?? 'http://127.0.0.1:8080/';
+export const DIST = process.env.SAHEL_DIST ?? new URL('../../dist/', import.meta.url).pathname;
+export const SHOTS = process.env.SAHEL_SCREENSHOTS ?? new URL('../../target/screenshots/', import.meta.url).pathname;
+
+export function launch() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+}
+
+// Opens `path` and records what a reader's browser would complain about.
+export async function open(browser, path, contextOptions = {}) {
+  const context = await browser.newContext(contextOptions);
+  const page = await context.newPage();
+  const record = { errors: [], failed: [], responses: [] };
+  page.on('console', (msg) => {
+    if (msg.type() === 'error' || msg.type() === 'warning') record.errors.push(`${msg.type()}: ${msg.text()}`);
+  });
+  page.on('pageerror', (err) => record.errors.push(`pageerror: ${err.message}`));
+  page.on('requestfailed', (req) => record.failed.push(`${req.url()} ${req.failure()?.errorText}`));
+  page.on('response', (res) => {
+    if (res.status() >= 400) record.failed.push(`${res.url()} ${res.status()}`);
+    record.responses.push(res.url());
+  });
+  // Count the element's events from before any script of the page runs.
+  await page.addInitScript(() => {
+    window.__sahel = { ready: 0, select: [], error: [] };
+    document.addEventListener('sahel-map:ready', () => window.__sahel.ready++);
+    document.addEventListener('sahel-map:select', (e) => window.__sahel.select.push(e.detail));
+    document.addEventListener('sahel-map:error', (e) => window.__sahel.error.push(e.detail));
+  });
+  await page.goto(new URL(path, BASE).href);
+  return { page, context, record };
+}
+
+export async function waitForState(page, state, selector = 'sahel-map') {
+  await page.waitForFunction(
+    ([sel, s]) => document.querySelector(sel)?.getAttribute('state') === s,
+    [selector, state],
+    { timeout: 30000 },
+  );
+}
+
+// A viewport point where the topmost element is the shape of `iso` (so a real mouse click there
+// lands on the country itself, not a label or symbol above it). Scans a grid over its box.
+export async function pointInside(page, iso, selector = 'sahel-map') {
+  return page.evaluate(([sel, iso]) => {
+    const root = document.querySelector(sel).shadowRoot;
+    const shape = root.querySelector(`[data-iso="${iso}"]`);
+    const box = shape.getBoundingClientRect();
+    const candidates = [];
+    for (let i = 1; i < 20; i++) {
+      for (let j = 1; j < 20; j++) {
+        const x = box.left + (box.width * i) / 20;
+        const y = box.top + (box.height * j) / 20;
+        if (root.elementFromPoint(x, y) === shape) candidates.push({ x, y, d: Math.hypot(i - 10, j - 10) });
+      }
+    }
+    candidates.sort((a, b) => a.d - b.d);
+    return candidates[0] ?? null;
+  }, [selector, iso]);
+}
+
+export function shadow(page, selector, inner) {
+  return page.locator(selector).locator(inner);
+}

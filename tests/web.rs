@@ -1,0 +1,277 @@
+//! Component tests in headless Chromium (`wasm-bindgen-test`): the widget mounted on a plain
+//! element with a tiny fixture, driven by DOM events as a browser would send them.
+#![cfg(target_arch = "wasm32")]
+
+use sahel_map::embed::{mount_in, Options};
+use std::cell::RefCell;
+use std::rc::Rc;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen_futures::JsFuture;
+use wasm_bindgen_test::*;
+use web_sys::{
+    CustomEvent, Element, HtmlElement, KeyboardEvent, KeyboardEventInit, MouseEvent, MouseEventInit,
+};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+/// Two square "countries" side by side.
+const FIXTURE: &str = r#"{"type":"FeatureCollection","features":[
+ {"type":"Feature","properties":{"iso3":"NER","name_en":"Niger","name_fr":"Niger"},
+  "geometry":{"type":"Polygon","coordinates":[[[0,12],[15,12],[15,23],[0,23],[0,12]]]}},
+ {"type":"Feature","properties":{"iso3":"TCD","name_en":"Chad","name_fr":"Tchad"},
+  "geometry":{"type":"Polygon","coordinates":[[[15,8],[24,8],[24,23],[15,23],[15,8]]]}}]}"#;
+
+fn data_url(text: &str) -> String {
+    format!(
+        "data:application/json,{}",
+        String::from(js_sys::encode_uri_component(text))
+    )
+}
+
+async fn sleep(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window()
+            .unwrap()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
+            .unwrap();
+    });
+    JsFuture::from(promise).await.unwrap();
+}
+
+struct Mounted {
+    host: HtmlElement,
+    events: Rc<RefCell<Vec<(String, JsValue)>>>,
+    _handle: Box<dyn std::any::Any>,
+    _listeners: Vec<Closure<dyn FnMut(CustomEvent)>>,
+}
+
+impl Mounted {
+    async fn new(lang: &str, geo: &str) -> Mounted {
+        let document = web_sys::window().unwrap().document().unwrap();
+        let host: HtmlElement = document.create_element("div").unwrap().unchecked_into();
+        document.body().unwrap().append_child(&host).unwrap();
+        let container: HtmlElement = document.create_element("div").unwrap().unchecked_into();
+        host.append_child(&container).unwrap();
+        let events = Rc::new(RefCell::new(Vec::new()));
+        let mut listeners = Vec::new();
+        for name in ["sahel-map:ready", "sahel-map:select", "sahel-map:error"] {
+            let events = events.clone();
+            let listener = Closure::<dyn FnMut(CustomEvent)>::new(move |e: CustomEvent| {
+                events.borrow_mut().push((e.type_(), e.detail()));
+            });
+            host.add_event_listener_with_callback(name, listener.as_ref().unchecked_ref())
+                .unwrap();
+            listeners.push(listener);
+        }
+        let options = Options {
+            lang: Some(lang.to_string()),
+            geo_src: data_url(geo),
+        };
+        let handle = Box::new(mount_in(host.clone(), container, options));
+        let mounted = Mounted {
+            host,
+            events,
+            _handle: handle,
+            _listeners: listeners,
+        };
+        for _ in 0..100 {
+            if mounted.host.get_attribute("state").as_deref() != Some("loading") {
+                break;
+            }
+            sleep(20).await;
+        }
+        mounted
+    }
+
+    fn find(&self, selector: &str) -> Element {
+        self.try_find(selector)
+            .unwrap_or_else(|| panic!("no {selector}"))
+    }
+
+    fn try_find(&self, selector: &str) -> Option<Element> {
+        self.host.query_selector(selector).unwrap()
+    }
+
+    fn text(&self, selector: &str) -> String {
+        self.find(selector)
+            .text_content()
+            .unwrap_or_default()
+            .trim()
+            .to_string()
+    }
+
+    fn count(&self, name: &str) -> usize {
+        self.events
+            .borrow()
+            .iter()
+            .filter(|(n, _)| n == name)
+            .count()
+    }
+
+    fn last_detail(&self, name: &str, key: &str) -> JsValue {
+        let events = self.events.borrow();
+        let (_, detail) = events.iter().rev().find(|(n, _)| n == name).expect("event");
+        js_sys::Reflect::get(detail, &key.into()).unwrap()
+    }
+}
+
+fn click(el: &Element) {
+    let init = MouseEventInit::new();
+    init.set_bubbles(true);
+    el.dispatch_event(&MouseEvent::new_with_mouse_event_init_dict("click", &init).unwrap())
+        .unwrap();
+}
+
+fn key(el: &Element, key: &str) {
+    let init = KeyboardEventInit::new();
+    init.set_bubbles(true);
+    init.set_key(key);
+    el.dispatch_event(&KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap())
+        .unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn draws_one_focusable_shape_per_country_and_reports_ready_once() {
+    let m = Mounted::new("en", FIXTURE).await;
+    assert_eq!(m.host.get_attribute("state").as_deref(), Some("ready"));
+    let shapes = m.host.query_selector_all("svg [data-iso]").unwrap();
+    assert_eq!(shapes.length(), 2);
+    let ner = m.find("[data-iso=NER]");
+    assert!(ner.get_attribute("d").unwrap().starts_with('M'));
+    assert_eq!(ner.get_attribute("aria-label").as_deref(), Some("Niger"));
+    // Exactly one tab stop among the shapes.
+    let stops = m
+        .host
+        .query_selector_all("[data-iso][tabindex='0']")
+        .unwrap();
+    assert_eq!(stops.length(), 1);
+    sleep(50).await;
+    assert_eq!(m.count("sahel-map:ready"), 1);
+    assert!(m.try_find("[data-part=details]").is_some());
+}
+
+#[wasm_bindgen_test]
+async fn a_click_selects_and_a_second_click_clears() {
+    let m = Mounted::new("en", FIXTURE).await;
+    let chad = m.find("[data-iso=TCD]");
+    click(&chad);
+    sleep(10).await;
+    assert_eq!(m.text("[data-part=details] h2"), "Chad");
+    assert!(chad.class_list().contains("is-selected"));
+    assert_eq!(chad.get_attribute("aria-pressed").as_deref(), Some("true"));
+    assert_eq!(m.last_detail("sahel-map:select", "iso"), "TCD");
+    // The selected shape becomes the map's tab stop.
+    assert_eq!(chad.get_attribute("tabindex").as_deref(), Some("0"));
+
+    click(&chad);
+    sleep(10).await;
+    assert!(m.try_find("[data-part=details] h2").is_none());
+    assert!(!chad.class_list().contains("is-selected"));
+    assert!(m.last_detail("sahel-map:select", "iso").is_null());
+}
+
+#[wasm_bindgen_test]
+async fn selecting_another_country_moves_the_highlight() {
+    let m = Mounted::new("en", FIXTURE).await;
+    click(&m.find("[data-iso=TCD]"));
+    click(&m.find("[data-iso=NER]"));
+    sleep(10).await;
+    assert_eq!(m.text("[data-part=details] h2"), "Niger");
+    assert!(!m
+        .find("[data-iso=TCD]")
+        .class_list()
+        .contains("is-selected"));
+    assert_eq!(
+        m.host
+            .query_selector_all(".is-selected[data-iso]")
+            .unwrap()
+            .length(),
+        1
+    );
+}
+
+#[wasm_bindgen_test]
+async fn enter_selects_and_escape_clears() {
+    let m = Mounted::new("en", FIXTURE).await;
+    let niger = m.find("[data-iso=NER]");
+    key(&niger, "Enter");
+    sleep(10).await;
+    assert_eq!(m.text("[data-part=details] h2"), "Niger");
+    key(&niger, "Escape");
+    sleep(10).await;
+    assert!(m.try_find("[data-part=details] h2").is_none());
+    assert_eq!(m.count("sahel-map:select"), 2);
+}
+
+#[wasm_bindgen_test]
+async fn the_close_button_clears_the_selection() {
+    let m = Mounted::new("en", FIXTURE).await;
+    click(&m.find("[data-iso=NER]"));
+    sleep(10).await;
+    let close = m.find("[data-part=details] button");
+    assert_eq!(close.get_attribute("aria-label").as_deref(), Some("Close"));
+    click(&close);
+    sleep(10).await;
+    assert!(m.try_find("[data-part=details] h2").is_none());
+}
+
+#[wasm_bindgen_test]
+async fn speaks_french_when_asked() {
+    let m = Mounted::new("fr-FR", FIXTURE).await;
+    assert_eq!(m.find(".sm").get_attribute("lang").as_deref(), Some("fr"));
+    assert!(m
+        .text("[data-part=details]")
+        .starts_with("Sélectionnez un pays"));
+    click(&m.find("[data-iso=TCD]"));
+    sleep(10).await;
+    assert_eq!(m.text("[data-part=details] h2"), "Tchad");
+    assert_eq!(
+        m.find("[data-iso=TCD]")
+            .get_attribute("aria-label")
+            .as_deref(),
+        Some("Tchad")
+    );
+    assert_eq!(
+        m.find("[data-part=details] button")
+            .get_attribute("aria-label")
+            .as_deref(),
+        Some("Fermer")
+    );
+}
+
+#[wasm_bindgen_test]
+async fn an_unknown_language_falls_back_to_english() {
+    let m = Mounted::new("de", FIXTURE).await;
+    assert_eq!(m.find(".sm").get_attribute("lang").as_deref(), Some("en"));
+}
+
+#[wasm_bindgen_test]
+async fn broken_geodata_shows_a_message_and_reports_the_error() {
+    let m = Mounted::new("en", "{\"type\": \"FeatureColl").await;
+    assert_eq!(m.host.get_attribute("state").as_deref(), Some("error"));
+    assert!(m.try_find("svg").is_none());
+    let alert = m.text("[role=alert]");
+    assert!(alert.contains("could not be loaded"), "{alert}");
+    let message = m
+        .last_detail("sahel-map:error", "message")
+        .as_string()
+        .unwrap();
+    assert!(message.contains("GeoJSON"), "{message}");
+    assert_eq!(m.count("sahel-map:ready"), 0);
+}
+
+#[wasm_bindgen_test]
+async fn geodata_without_countries_is_an_error_too() {
+    let m = Mounted::new("en", r#"{"type":"FeatureCollection","features":[]}"#).await;
+    assert_eq!(m.host.get_attribute("state").as_deref(), Some("error"));
+    assert!(m.text("[role=alert]").contains("no country"));
+}
+
+#[wasm_bindgen_test]
+async fn unmounting_removes_everything_it_added() {
+    let m = Mounted::new("en", FIXTURE).await;
+    assert!(m.try_find("svg").is_some());
+    let Mounted { host, _handle, .. } = m;
+    drop(_handle);
+    assert_eq!(host.child_element_count(), 0);
+}

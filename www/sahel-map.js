@@ -1,0 +1,95 @@
+// sahel-map.js: the stable loader. Importing it defines <sahel-map>.
+//
+// wasm-bindgen cannot emit `class extends HTMLElement`, so this small module is hand-written:
+// it owns the element's life cycle, shares one wasm instance and one stylesheet between every
+// map on the page, and hands each element's shadow root to the Rust `mount`.
+import init, { mount } from './sahel_map_core.js';
+
+// The widget's stylesheet (www/widget.css), inlined by `cargo xtask build`.
+const CSS = /*@WIDGET_CSS@*/"";
+const ATTRIBUTES = ['lang', 'layers', 'country', 'date', 'data-src', 'data-geo-src', 'theme'];
+
+let sheet = null;
+let wasm = null;
+
+function sharedSheet() {
+  if (!sheet) {
+    sheet = new CSSStyleSheet();
+    sheet.replaceSync(CSS);
+  }
+  return sheet;
+}
+
+function wasmReady() {
+  wasm ??= init({ module_or_path: new URL('./sahel_map_core_bg.wasm', import.meta.url) });
+  return wasm;
+}
+
+class SahelMapElement extends HTMLElement {
+  static get observedAttributes() {
+    return ATTRIBUTES;
+  }
+
+  #handle = null;
+  // Bumped on every start and stop, so a mount that resolves after removal is dropped.
+  #generation = 0;
+
+  connectedCallback() {
+    const root = this.shadowRoot ?? this.attachShadow({ mode: 'open' });
+    root.adoptedStyleSheets = [sharedSheet()];
+    this.#start();
+  }
+
+  disconnectedCallback() {
+    this.#stop();
+  }
+
+  #start() {
+    const generation = ++this.#generation;
+    this.setAttribute('state', 'loading');
+    wasmReady()
+      .then(() => {
+        if (generation !== this.#generation || !this.isConnected) return;
+        this.#handle = mount(this, this.shadowRoot, this.#options());
+      })
+      .catch((error) => {
+        if (generation === this.#generation) this.#fail(error);
+      });
+  }
+
+  #stop() {
+    this.#generation++;
+    if (this.#handle) {
+      this.#handle.unmount();
+      this.#handle.free();
+      this.#handle = null;
+    }
+  }
+
+  #options() {
+    const geo = this.getAttribute('data-geo-src');
+    return {
+      lang: this.getAttribute('lang') || document.documentElement.lang || undefined,
+      // A page's own file is relative to the page; the bundled one sits beside this loader.
+      geoSrc: geo ? new URL(geo, document.baseURI).href : new URL('./countries.geojson', import.meta.url).href,
+    };
+  }
+
+  // The wasm itself failed (network, CSP, old browser): say so inside the widget.
+  #fail(error) {
+    const message = String(error?.message ?? error);
+    const box = document.createElement('p');
+    box.className = 'sm-error';
+    box.setAttribute('role', 'alert');
+    box.textContent = (document.documentElement.lang || '').startsWith('fr')
+      ? 'La carte n’a pas pu être chargée.'
+      : 'The map could not be loaded.';
+    this.shadowRoot.replaceChildren(box);
+    this.setAttribute('state', 'error');
+    this.dispatchEvent(new CustomEvent('sahel-map:error', { bubbles: true, composed: true, detail: { message } }));
+  }
+}
+
+if (!customElements.get('sahel-map')) {
+  customElements.define('sahel-map', SahelMapElement);
+}

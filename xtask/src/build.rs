@@ -1,0 +1,108 @@
+//! `cargo xtask build`: the release wasm, bindings, wasm-opt, and the pages, into dist/.
+
+use crate::util::{ensure_node_modules, locked_version, output, root, run};
+use anyhow::{bail, Context, Result};
+use std::path::Path;
+use std::process::Command;
+
+/// The wasm-bindgen version this xtask's `wasm-bindgen-cli-support` speaks; Cargo.lock must pin
+/// the same, or the generated glue does not match the wasm.
+pub const WASM_BINDGEN_VERSION: &str = "0.2.130";
+const TARGET: &str = "wasm32-unknown-unknown";
+/// wasm-bindgen's output name; the stable name `sahel-map.js` belongs to our loader.
+const CORE: &str = "sahel_map_core";
+/// Where the loader takes the widget's stylesheet from, inlined at build time.
+const CSS_PLACEHOLDER: &str = "/*@WIDGET_CSS@*/\"\"";
+
+pub fn build() -> Result<()> {
+    ensure_wasm_target()?;
+    check_wasm_bindgen_version()?;
+    ensure_node_modules()?;
+    let root = root();
+    run(Command::new("cargo").args([
+        "build",
+        "--release",
+        "--lib",
+        "--package",
+        "sahel-map",
+        "--target",
+        TARGET,
+    ]))?;
+
+    let dist = root.join("dist");
+    if dist.exists() {
+        std::fs::remove_dir_all(&dist)?;
+    }
+    std::fs::create_dir_all(&dist)?;
+
+    let wasm = root.join(format!("target/{TARGET}/release/sahel_map.wasm"));
+    let bindgen_dir = root.join("target/bindgen");
+    wasm_bindgen_cli_support::Bindgen::new()
+        .input_path(&wasm)
+        .web(true)?
+        .out_name(CORE)
+        .typescript(false)
+        .generate(&bindgen_dir)
+        .context("wasm-bindgen")?;
+    std::fs::copy(
+        bindgen_dir.join(format!("{CORE}.js")),
+        dist.join(format!("{CORE}.js")),
+    )?;
+    run(Command::new(root.join("node_modules/.bin/wasm-opt"))
+        .arg("-Oz")
+        .arg(bindgen_dir.join(format!("{CORE}_bg.wasm")))
+        .arg("-o")
+        .arg(dist.join(format!("{CORE}_bg.wasm"))))?;
+
+    let www = root.join("www");
+    let css = std::fs::read_to_string(www.join("widget.css"))?;
+    let loader = std::fs::read_to_string(www.join("sahel-map.js"))?;
+    if !loader.contains(CSS_PLACEHOLDER) {
+        bail!("www/sahel-map.js lost its {CSS_PLACEHOLDER} placeholder");
+    }
+    std::fs::write(
+        dist.join("sahel-map.js"),
+        loader.replace(CSS_PLACEHOLDER, &serde_json::to_string(&css)?),
+    )?;
+    for page in ["index.html", "article.css"] {
+        std::fs::copy(www.join(page), dist.join(page))?;
+    }
+    std::fs::copy(
+        root.join("geodata/countries.geojson"),
+        dist.join("countries.geojson"),
+    )?;
+    report(&dist)?;
+    Ok(())
+}
+
+fn ensure_wasm_target() -> Result<()> {
+    let installed = output(Command::new("rustup").args(["target", "list", "--installed"]));
+    if !installed.is_some_and(|s| s.lines().any(|l| l.trim() == TARGET)) {
+        run(Command::new("rustup").args(["target", "add", TARGET]))?;
+    }
+    Ok(())
+}
+
+pub fn check_wasm_bindgen_version() -> Result<()> {
+    let locked = locked_version("wasm-bindgen")?;
+    if locked != WASM_BINDGEN_VERSION {
+        bail!(
+            "Cargo.lock pins wasm-bindgen {locked} but xtask uses wasm-bindgen-cli-support \
+             {WASM_BINDGEN_VERSION}: make them equal (xtask/Cargo.toml, xtask/src/build.rs)"
+        );
+    }
+    Ok(())
+}
+
+fn report(dist: &Path) -> Result<()> {
+    let mut entries: Vec<_> = std::fs::read_dir(dist)?.collect::<std::io::Result<_>>()?;
+    entries.sort_by_key(|e| e.file_name());
+    for entry in entries {
+        eprintln!(
+            "  dist/{:<28} {:>8} bytes",
+            entry.file_name().to_string_lossy(),
+            entry.metadata()?.len()
+        );
+    }
+    Ok(())
+}

@@ -1,0 +1,36 @@
+//! The project's chores, run as `cargo xtask <task>`. See README.md.
+
+mod build;
+mod geodata;
+mod serve;
+mod test;
+mod util;
+
+use anyhow::{bail, Result};
+
+const USAGE: &str = "\
+usage: cargo xtask <task>
+
+tasks:
+  serve      build dist/ and serve it on http://127.0.0.1:8080/
+  build      build dist/ (release wasm, wasm-bindgen, wasm-opt, pages)
+  test       install what the tests need, then run native, wasm and end-to-end tests
+  geodata    regenerate geodata/countries.geojson from Natural Earth (npm world-atlas)";
+
+fn main() -> Result<()> {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    match args.first().map(String::as_str) {
+        Some("serve") => {
+            build::build()?;
+            serve::serve_forever(&util::root().join("dist"), "127.0.0.1:8080")
+        }
+        Some("build") => build::build(),
+        Some("test") => test::test(),
+        Some("geodata") => geodata::geodata(),
+        Some("help" | "--help" | "-h") | None => {
+            println!("{USAGE}");
+            Ok(())
+        }
+        Some(other) => bail!("unknown task `{other}`\n\n{USAGE}"),
+    }
+}

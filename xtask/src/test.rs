@@ -1,0 +1,80 @@
+//! `cargo xtask test`: every tier, in order of speed. Installs what is missing first, so it runs
+//! the same on a fresh machine as on a warm one.
+
+use crate::build::{self, WASM_BINDGEN_VERSION};
+use crate::serve;
+use crate::util::{ensure_node_modules, is_root, output, root, run};
+use anyhow::{bail, Result};
+use std::path::Path;
+use std::process::Command;
+
+const CHROMIUM: &str = "/usr/bin/chromium";
+const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
+
+pub fn test() -> Result<()> {
+    ensure_chromium()?;
+    ensure_wasm_bindgen_runner()?;
+    ensure_node_modules()?;
+
+    // Native: the pure core without web crates (as xtask uses it), doc examples, xtask itself.
+    run(Command::new("cargo").args(["fmt", "--all", "--check"]))?;
+    run(Command::new("cargo").args(["test", "--package", "sahel-map", "--no-default-features"]))?;
+    run(Command::new("cargo").args(["test", "--package", "xtask"]))?;
+
+    // Components in headless Chromium.
+    run(Command::new("cargo")
+        .args([
+            "test",
+            "--package",
+            "sahel-map",
+            "--target",
+            "wasm32-unknown-unknown",
+            "--test",
+            "web",
+        ])
+        .env("CHROMEDRIVER", CHROMEDRIVER)
+        .env("WASM_BINDGEN_TEST_TIMEOUT", "120"))?;
+
+    // End to end, against the built dist/ (left in place afterwards).
+    build::build()?;
+    let base = serve::spawn(&root().join("dist"))?;
+    let shots = root().join("target/screenshots");
+    std::fs::create_dir_all(&shots)?;
+    run(Command::new("node")
+        .args(["--test", "--test-concurrency=1"])
+        .arg(root().join("tests/e2e"))
+        .env("SAHEL_BASE_URL", &base)
+        .env("SAHEL_DIST", root().join("dist"))
+        .env("SAHEL_SCREENSHOTS", &shots)
+        .env("CHROMIUM", CHROMIUM))?;
+    Ok(())
+}
+
+fn ensure_chromium() -> Result<()> {
+    if Path::new(CHROMIUM).exists() && Path::new(CHROMEDRIVER).exists() {
+        return Ok(());
+    }
+    if !is_root() {
+        bail!("the browser tests need {CHROMIUM} and {CHROMEDRIVER}: apt-get install chromium chromium-driver");
+    }
+    run(Command::new("apt-get").args(["update", "-qq"]))?;
+    run(Command::new("apt-get")
+        .args(["install", "-y", "-qq", "chromium", "chromium-driver"])
+        .env("DEBIAN_FRONTEND", "noninteractive"))
+}
+
+/// wasm-bindgen-test-runner at exactly the lockfile's version (without `--locked`, which fails
+/// on a pinned dependency the registry no longer serves).
+fn ensure_wasm_bindgen_runner() -> Result<()> {
+    build::check_wasm_bindgen_version()?;
+    let have = output(Command::new("wasm-bindgen-test-runner").arg("--version"));
+    if have.is_some_and(|v| v.split_whitespace().nth(1) == Some(WASM_BINDGEN_VERSION)) {
+        return Ok(());
+    }
+    run(Command::new("cargo").args([
+        "install",
+        "wasm-bindgen-cli",
+        "--version",
+        WASM_BINDGEN_VERSION,
+    ]))
+}
