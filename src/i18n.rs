@@ -37,6 +37,7 @@ pub enum Text {
     LoadFailed,
     NoCountries,
     Credit,
+    Disputed,
 }
 
 impl Text {
@@ -60,6 +61,8 @@ impl Text {
             }
             (Credit, En) => "Boundaries: Natural Earth",
             (Credit, Fr) => "Frontières : Natural Earth",
+            (Disputed, En) => "(disputed)",
+            (Disputed, Fr) => "(contesté)",
         }
     }
 }
@@ -103,6 +106,7 @@ mod tests {
             Text::LoadFailed,
             Text::NoCountries,
             Text::Credit,
+            Text::Disputed,
         ];
         for t in all {
             assert_ne!(t.get(Lang::En), t.get(Lang::Fr), "{t:?} is not translated");

@@ -3,9 +3,15 @@
 
 use geojson::{FeatureCollection, GeometryValue};
 use sahel_map::carto::frame::SAHEL;
-use sahel_map::dataset::load_countries;
+use sahel_map::dataset::{load_geodata, CountryShape};
 
 const COUNTRIES: &str = include_str!("../geodata/countries.geojson");
+
+fn countries() -> Vec<CountryShape> {
+    let (geodata, skipped) = load_geodata(COUNTRIES).unwrap();
+    assert!(skipped.is_empty(), "{skipped:?}");
+    geodata.countries
+}
 const EXPECTED: [&str; 24] = [
     "NER", "MLI", "BFA", "TCD", "MRT", "SEN", "GMB", "GNB", "GIN", "SLE", "LBR", "CIV", "GHA",
     "TGO", "BEN", "NGA", "CMR", "CAF", "SDN", "LBY", "DZA", "MAR", "ESH", "EGY",
@@ -13,8 +19,7 @@ const EXPECTED: [&str; 24] = [
 
 #[test]
 fn holds_the_24_countries_with_codes_and_both_names() {
-    let (countries, skipped) = load_countries(COUNTRIES).unwrap();
-    assert!(skipped.is_empty(), "{skipped:?}");
+    let countries = countries();
     let mut isos: Vec<&str> = countries.iter().map(|c| c.iso.as_str()).collect();
     isos.sort();
     let mut expected = EXPECTED.to_vec();
@@ -46,8 +51,7 @@ fn coordinates_have_at_most_four_decimals_and_lie_in_the_frame() {
         }
     }
     assert!(checked > 1000, "only {checked} numbers found");
-    let (countries, _) = load_countries(COUNTRIES).unwrap();
-    for c in &countries {
+    for c in &countries() {
         for p in &c.geometry.0 {
             for coord in &p.exterior().0 {
                 // Every country lies wholly inside the map's box (a little slack for coasts).
@@ -64,8 +68,8 @@ fn coordinates_have_at_most_four_decimals_and_lie_in_the_frame() {
 #[test]
 fn our_loader_reads_what_the_geojson_crate_reads() {
     let reference: FeatureCollection = COUNTRIES.parse().unwrap();
-    let (countries, _) = load_countries(COUNTRIES).unwrap();
-    assert_eq!(reference.features.len(), countries.len());
+    let countries = countries();
+    // The countries come first in the file, before context land and borders.
     for (feature, ours) in reference.features.iter().zip(&countries) {
         let props = feature.properties.as_ref().unwrap();
         assert_eq!(props["iso3"], ours.iso.as_str());
@@ -98,8 +102,7 @@ fn rings_follow_rfc7946_orientation() {
             .sum::<f64>()
             / 2.0
     };
-    let (countries, _) = load_countries(COUNTRIES).unwrap();
-    for c in &countries {
+    for c in &countries() {
         for p in &c.geometry.0 {
             assert!(
                 signed(&p.exterior().0) > 0.0,
@@ -113,6 +116,187 @@ fn rings_follow_rfc7946_orientation() {
                     c.iso
                 );
             }
+        }
+    }
+}
+
+fn rings(c: &CountryShape) -> Vec<Vec<[f64; 2]>> {
+    c.geometry
+        .0
+        .iter()
+        .flat_map(|p| std::iter::once(p.exterior()).chain(p.interiors()))
+        .map(|r| r.0.iter().map(|q| [q.x, q.y]).collect())
+        .collect()
+}
+
+fn distance_to_segment(p: [f64; 2], a: [f64; 2], b: [f64; 2]) -> f64 {
+    let (dx, dy) = (b[0] - a[0], b[1] - a[1]);
+    let len2 = dx * dx + dy * dy;
+    let t = if len2 == 0.0 {
+        0.0
+    } else {
+        (((p[0] - a[0]) * dx + (p[1] - a[1]) * dy) / len2).clamp(0.0, 1.0)
+    };
+    (p[0] - (a[0] + t * dx)).hypot(p[1] - (a[1] + t * dy))
+}
+
+/// No gaps and no slivers: wherever a vertex of one country comes within 0.01° (about 1 km) of a
+/// stretch of another country's boundary that it does not share, it is exactly one of that
+/// country's vertices (borders simplified separately would leave vertices a little off the
+/// neighbour's line); and no vertex of one country lies inside another (no overlaps). A narrow
+/// peninsula's own coast may lie close to the border it shares, hence "does not share", and
+/// vertices right by a junction are close by nature.
+#[test]
+fn neighbours_meet_exactly_with_no_gaps_or_slivers() {
+    type Key = (i64, i64);
+    let q = |p: [f64; 2]| -> Key { ((p[0] * 1e6).round() as i64, (p[1] * 1e6).round() as i64) };
+    let edge = |a: [f64; 2], b: [f64; 2]| {
+        if q(a) < q(b) {
+            (q(a), q(b))
+        } else {
+            (q(b), q(a))
+        }
+    };
+    let countries = countries();
+    let mut shared = 0;
+    for a in &countries {
+        let a_rings = rings(a);
+        let a_edges: std::collections::HashSet<(Key, Key)> = a_rings
+            .iter()
+            .flat_map(|r| r.windows(2).map(|w| edge(w[0], w[1])))
+            .collect();
+        for b in countries.iter().filter(|b| b.iso != a.iso) {
+            let b_rings = rings(b);
+            let b_vertices: std::collections::HashSet<Key> =
+                b_rings.iter().flatten().map(|&p| q(p)).collect();
+            for &p in a_rings.iter().flatten() {
+                let on_border = b_vertices.contains(&q(p));
+                let near = b_rings.iter().any(|r| {
+                    r.windows(2).any(|w| {
+                        !a_edges.contains(&edge(w[0], w[1]))
+                            && distance_to_segment(p, w[0], w[1]) < 0.01
+                    })
+                });
+                // Right by a point both shapes share (where a border meets the coast, say),
+                // closeness is geometry, not a gap.
+                let by_junction = a_rings.iter().flatten().any(|&v| {
+                    b_vertices.contains(&q(v)) && (v[0] - p[0]).hypot(v[1] - p[1]) < 0.01
+                });
+                if near && !by_junction {
+                    assert!(
+                        on_border,
+                        "{} vertex {p:?} lies near but off {}'s border",
+                        a.iso, b.iso
+                    );
+                }
+                shared += usize::from(on_border);
+                assert!(
+                    on_border || !sahel_map::carto::labels::inside(&b_rings, p),
+                    "{} vertex {p:?} lies inside {}",
+                    a.iso,
+                    b.iso
+                );
+            }
+        }
+    }
+    assert!(
+        shared > 500,
+        "only {shared} shared vertices: are the borders there?"
+    );
+}
+
+#[test]
+fn every_label_point_lies_inside_its_country() {
+    for c in countries() {
+        let label = c
+            .label
+            .unwrap_or_else(|| panic!("{} has no label point", c.iso));
+        assert!(
+            sahel_map::carto::labels::inside(&rings(&c), label),
+            "{}'s label {label:?} is outside it",
+            c.iso
+        );
+    }
+}
+
+/// From any country, the arrow keys reach every other one: nobody is stranded.
+#[test]
+fn arrow_keys_reach_every_country_from_every_country() {
+    let countries = countries();
+    let index = |iso: &str| {
+        countries
+            .iter()
+            .position(|c| c.iso == iso)
+            .unwrap_or_else(|| panic!("{iso}"))
+    };
+    let edges: Vec<Vec<usize>> = countries
+        .iter()
+        .map(|c| {
+            [
+                &c.arrows.up,
+                &c.arrows.right,
+                &c.arrows.down,
+                &c.arrows.left,
+            ]
+            .into_iter()
+            .flatten()
+            .map(|iso| index(iso))
+            .collect()
+        })
+        .collect();
+    for start in 0..countries.len() {
+        let mut seen = vec![false; countries.len()];
+        let mut stack = vec![start];
+        while let Some(i) = stack.pop() {
+            if !std::mem::replace(&mut seen[i], true) {
+                stack.extend(&edges[i]);
+            }
+        }
+        let stranded: Vec<&str> = seen
+            .iter()
+            .zip(&countries)
+            .filter(|(s, _)| !**s)
+            .map(|(_, c)| c.iso.as_str())
+            .collect();
+        assert!(
+            stranded.is_empty(),
+            "from {}, arrows never reach {stranded:?}",
+            countries[start].iso
+        );
+    }
+    // And they follow the map: right from Niger is Chad, up from Niger is Algeria or Libya.
+    let niger = &countries[index("NER")];
+    assert_eq!(niger.arrows.right.as_deref(), Some("TCD"));
+    assert!(matches!(niger.arrows.up.as_deref(), Some("DZA" | "LBY")));
+}
+
+#[test]
+fn western_sahara_is_its_own_disputed_shape_with_a_dashed_border_to_morocco() {
+    let (geodata, _) = load_geodata(COUNTRIES).unwrap();
+    let esh = geodata.countries.iter().find(|c| c.iso == "ESH").unwrap();
+    assert!(esh.disputed);
+    assert_eq!(geodata.disputed_borders.len(), 1);
+    // The dashed line runs along the latitude of the 27°40′ N border, from the coast inland.
+    let line = &geodata.disputed_borders[0].0[0];
+    assert!(line.0.len() >= 2);
+    assert!(
+        line.0.iter().all(|c| (27.0..28.0).contains(&c.y)),
+        "{line:?}"
+    );
+    assert!(!geodata.context.is_empty());
+}
+
+#[test]
+fn the_core_five_have_capitals() {
+    for c in countries() {
+        let core = ["NER", "MLI", "BFA", "TCD", "MRT"].contains(&c.iso.as_str());
+        assert_eq!(c.capital.is_some(), core, "{}", c.iso);
+        if let Some(capital) = &c.capital {
+            assert!(
+                sahel_map::carto::labels::inside(&rings(&c), capital.at),
+                "{} capital outside",
+                c.iso
+            );
         }
     }
 }

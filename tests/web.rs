@@ -14,12 +14,16 @@ use web_sys::{
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-/// Two square "countries" side by side.
+/// Two square "countries" side by side, arrow keys leading from one to the other, and a bit of
+/// context land.
 const FIXTURE: &str = r#"{"type":"FeatureCollection","features":[
- {"type":"Feature","properties":{"iso3":"NER","name_en":"Niger","name_fr":"Niger"},
+ {"type":"Feature","properties":{"iso3":"NER","name_en":"Niger","name_fr":"Niger","arrows":{"right":"TCD"},
+   "capital":{"name_en":"Niamey","at":[2.1,13.5]}},
   "geometry":{"type":"Polygon","coordinates":[[[0,12],[15,12],[15,23],[0,23],[0,12]]]}},
- {"type":"Feature","properties":{"iso3":"TCD","name_en":"Chad","name_fr":"Tchad"},
-  "geometry":{"type":"Polygon","coordinates":[[[15,8],[24,8],[24,23],[15,23],[15,8]]]}}]}"#;
+ {"type":"Feature","properties":{"iso3":"TCD","name_en":"Chad","name_fr":"Tchad","arrows":{"left":"NER"}},
+  "geometry":{"type":"Polygon","coordinates":[[[15,8],[24,8],[24,23],[15,23],[15,8]]]}},
+ {"type":"Feature","properties":{"kind":"context"},
+  "geometry":{"type":"Polygon","coordinates":[[[30,30],[35,30],[35,35],[30,30]]]}}]}"#;
 
 fn data_url(text: &str) -> String {
     format!(
@@ -201,6 +205,54 @@ async fn enter_selects_and_escape_clears() {
     sleep(10).await;
     assert!(m.try_find("[data-part=details] h2").is_none());
     assert_eq!(m.count("sahel-map:select"), 2);
+}
+
+#[wasm_bindgen_test]
+async fn arrow_keys_move_focus_to_the_neighbour_in_that_direction() {
+    let m = Mounted::new("en", FIXTURE).await;
+    let niger: web_sys::SvgElement = m.find("[data-iso=NER]").unchecked_into();
+    niger.focus().unwrap();
+    key(&niger, "ArrowRight");
+    sleep(10).await;
+    let active = web_sys::window()
+        .unwrap()
+        .document()
+        .unwrap()
+        .active_element()
+        .unwrap();
+    assert_eq!(active.get_attribute("data-iso").as_deref(), Some("TCD"));
+    // Focus alone selects nothing, and the tab stop follows focus.
+    assert!(m.try_find("[data-part=details] h2").is_none());
+    assert_eq!(active.get_attribute("tabindex").as_deref(), Some("0"));
+    assert_eq!(niger.get_attribute("tabindex").as_deref(), Some("-1"));
+    // No neighbour upward: focus stays.
+    key(&active, "ArrowUp");
+    sleep(10).await;
+    let still = web_sys::window()
+        .unwrap()
+        .document()
+        .unwrap()
+        .active_element()
+        .unwrap();
+    assert_eq!(still.get_attribute("data-iso").as_deref(), Some("TCD"));
+}
+
+#[wasm_bindgen_test]
+async fn labels_and_capitals_are_drawn_but_hidden_from_assistive_technology() {
+    let m = Mounted::new("en", FIXTURE).await;
+    sleep(50).await;
+    let labels = m.find(".sm-labels");
+    assert_eq!(labels.get_attribute("aria-hidden").as_deref(), Some("true"));
+    let text = labels.text_content().unwrap_or_default();
+    assert!(text.contains("Niger"), "{text}");
+    assert!(m.try_find(".sm-capital").is_some());
+    assert!(!m
+        .find(".sm-context")
+        .get_attribute("d")
+        .unwrap_or_default()
+        .is_empty());
+    // The context land is not a country.
+    assert_eq!(m.host.query_selector_all("[data-iso]").unwrap().length(), 2);
 }
 
 #[wasm_bindgen_test]

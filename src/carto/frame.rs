@@ -2,6 +2,7 @@
 //! canvas. The canvas size is in SVG user units; the browser scales the SVG to the page.
 
 use super::projection::{ConicEqualArea, Projection};
+use geo_types::{Coord, LineString, MultiLineString};
 
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Frame {
@@ -86,6 +87,35 @@ impl Frame {
         )
     }
 
+    /// Meridians and parallels at multiples of `step` degrees inside the box, densified so the
+    /// parallels curve as the cone does.
+    pub fn graticule(&self, step: f64) -> MultiLineString {
+        let multiples = |lo: f64, hi: f64| {
+            let first = (lo / step).ceil() as i32;
+            let last = (hi / step).floor() as i32;
+            (first..=last).map(move |k| k as f64 * step)
+        };
+        let along = |from: f64, to: f64| {
+            let n = ((to - from).abs().ceil() as usize).max(1);
+            (0..=n).map(move |i| from + (to - from) * i as f64 / n as f64)
+        };
+        let meridians = multiples(self.west, self.east).map(|lon| {
+            LineString(
+                along(self.south, self.north)
+                    .map(|lat| Coord { x: lon, y: lat })
+                    .collect(),
+            )
+        });
+        let parallels = multiples(self.south, self.north).map(|lat| {
+            LineString(
+                along(self.west, self.east)
+                    .map(|lon| Coord { x: lon, y: lat })
+                    .collect(),
+            )
+        });
+        MultiLineString(meridians.chain(parallels).collect())
+    }
+
     pub fn contains(&self, [lon, lat]: [f64; 2]) -> bool {
         (self.west..=self.east).contains(&lon) && (self.south..=self.north).contains(&lat)
     }
@@ -108,6 +138,20 @@ mod tests {
         assert!(min_y >= f.padding - 1e-6 && max_y <= f.height() - f.padding + 1e-6);
         // The height is rounded up by less than one unit.
         assert!(f.height() - f.padding - max_y < 1.0 + 1e-6);
+    }
+
+    #[test]
+    fn the_graticule_has_a_line_per_multiple_of_the_step_inside_the_box() {
+        let lines = SAHEL.graticule(10.0);
+        // Meridians −10…30 (5), parallels 10…30 (3).
+        assert_eq!(lines.0.len(), 8);
+        assert!(lines
+            .0
+            .iter()
+            .flat_map(|l| l.0.iter())
+            .all(|c| SAHEL.contains([c.x, c.y])));
+        // Densified to about a degree a step, so a parallel curves on the map.
+        assert!(lines.0[5].0.len() > 50);
     }
 
     #[test]

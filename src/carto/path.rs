@@ -3,7 +3,7 @@
 //! Coordinates are rounded to a tenth of an SVG unit (well under a pixel at any size the map is
 //! shown at) and points that round onto their predecessor are dropped.
 
-use geo_types::{Coord, LineString, MultiPolygon, Polygon};
+use geo_types::{Coord, LineString, MultiLineString, MultiPolygon, Polygon};
 use std::fmt::Write;
 
 /// Geometry that can be drawn as an SVG `<path d="…">` through a projection.
@@ -40,6 +40,12 @@ impl ToSvgPath for Polygon {
         for hole in self.interiors() {
             write_line(&hole.0, true, project, out);
         }
+    }
+}
+
+impl ToSvgPath for MultiLineString {
+    fn write_svg_path(&self, project: &dyn Fn([f64; 2]) -> [f64; 2], out: &mut String) {
+        self.0.iter().for_each(|l| l.write_svg_path(project, out));
     }
 }
 
@@ -87,6 +93,13 @@ fn write_line(
     } else if closed {
         out.push('Z');
     }
+}
+
+/// A coordinate for an SVG attribute, to a tenth, without float formatting.
+pub fn fmt_tenths(v: f64) -> String {
+    let mut out = String::new();
+    write_tenths((v * 10.0).round() as i64, &mut out);
+    out
 }
 
 /// Writes a number given in tenths, with no trailing ".0" and no "-0". Integer formatting only:

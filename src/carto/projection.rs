@@ -8,6 +8,8 @@ const EPSILON: f64 = 1e-6;
 /// A raw projection: longitude and latitude in radians → unscaled plane coordinates with y up.
 pub trait Raw {
     fn raw(&self, lambda: f64, phi: f64) -> [f64; 2];
+    /// The inverse: plane coordinates → [λ, φ] in radians.
+    fn invert(&self, x: f64, y: f64) -> [f64; 2];
 }
 
 /// Albers' conic equal-area projection with two standard parallels (d3's `geoConicEqualAreaRaw`).
@@ -44,6 +46,16 @@ impl Raw for ConicEqualArea {
         let theta = lambda * self.n;
         [r * theta.sin(), self.r0 - r * theta.cos()]
     }
+
+    fn invert(&self, x: f64, y: f64) -> [f64; 2] {
+        let r0y = self.r0 - y;
+        let mut l = x.atan2(r0y.abs()) * r0y.signum();
+        if r0y * self.n < 0.0 {
+            l -= PI * x.signum() * r0y.signum();
+        }
+        let s = (self.c - (x * x + r0y * r0y) * self.n * self.n) / (2.0 * self.n);
+        [l / self.n, s.clamp(-1.0, 1.0).asin()]
+    }
 }
 
 /// A raw projection rotated about the polar axis, then scaled and translated to screen
@@ -74,6 +86,23 @@ impl<R: Raw> Projection<R> {
     pub fn project(&self, lon_lat: [f64; 2]) -> [f64; 2] {
         let [x, y] = self.unit(lon_lat);
         [self.tx + self.k * x, self.ty - self.k * y]
+    }
+
+    /// [x, y] on screen → [lon, lat] in degrees.
+    pub fn invert(&self, [x, y]: [f64; 2]) -> [f64; 2] {
+        let [lambda, phi] = self
+            .raw
+            .invert((x - self.tx) / self.k, (self.ty - y) / self.k);
+        let lon = (lambda + self.lambda0).to_degrees();
+        // Back into [-180, 180] after undoing the rotation.
+        let lon = if lon > 180.0 {
+            lon - 360.0
+        } else if lon < -180.0 {
+            lon + 360.0
+        } else {
+            lon
+        };
+        [lon, phi.to_degrees()]
     }
 
     pub fn scale(&self) -> f64 {
@@ -191,6 +220,27 @@ mod tests {
         // Unit scale: the projection preserves area on the unit sphere itself.
         let unit = projected_area(&p, 0.0, 10.0, 10.0, 20.0);
         assert!((unit - cell_area(0.0, 10.0, 10.0, 20.0)).abs() < 1e-5);
+    }
+
+    #[test]
+    fn invert_undoes_project() {
+        let p = Projection::new(ConicEqualArea::new(7.0, 32.0), 10.5).fit_extent(
+            [[0.0, 0.0], [1000.0, 600.0]],
+            [[-18.0, 1.0], [39.0, 38.0], [-18.0, 38.0]],
+        );
+        for lon_lat in [
+            [2.112, 13.512],
+            [-17.5, 1.5],
+            [38.9, 37.9],
+            [10.5, 20.0],
+            [-179.0, 60.0],
+        ] {
+            let back = p.invert(p.project(lon_lat));
+            assert!(
+                (back[0] - lon_lat[0]).abs() < 1e-9 && (back[1] - lon_lat[1]).abs() < 1e-9,
+                "{lon_lat:?} → {back:?}"
+            );
+        }
     }
 
     #[test]

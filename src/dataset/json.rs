@@ -1,115 +1,50 @@
-//! Small serde building blocks that read JSON leniently and with little code: the wasm carries
-//! every generic instantiation, so these replace heavier general-purpose types.
+//! Read-only access to parsed JSON, as a trait: natively a `serde_json::Value`, in the browser
+//! the value the browser's own `JSON.parse` made (implemented in `embed`). Readers written
+//! against [`Json`] stay pure and native-testable, and the wasm carries no JSON parser and no
+//! serde machinery, which would cost it about a sixth of the page's byte budget.
 
-use serde::de::{self, Deserialize, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
-use std::fmt;
+/// A JSON value, read without copying it into Rust types first.
+pub trait Json: Sized {
+    /// The member `key` of an object; None if this is not an object, or the member is absent or
+    /// null.
+    fn get(&self, key: &str) -> Option<Self>;
+    fn as_str(&self) -> Option<String>;
+    fn as_f64(&self) -> Option<f64>;
+    fn as_bool(&self) -> Option<bool>;
+    /// The elements of an array; None if this is not an array.
+    fn items(&self) -> Option<Vec<Self>>;
 
-/// A string where the data has one; any other JSON value reads as `None` instead of failing the
-/// whole file.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct LenientString(pub Option<String>);
-
-impl<'de> Deserialize<'de> for LenientString {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct V;
-        impl<'de> Visitor<'de> for V {
-            type Value = LenientString;
-            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("any JSON value")
-            }
-            fn visit_str<E: de::Error>(self, s: &str) -> Result<Self::Value, E> {
-                Ok(LenientString(Some(s.to_string())))
-            }
-            fn visit_string<E: de::Error>(self, s: String) -> Result<Self::Value, E> {
-                Ok(LenientString(Some(s)))
-            }
-            fn visit_bool<E: de::Error>(self, _: bool) -> Result<Self::Value, E> {
-                Ok(LenientString(None))
-            }
-            fn visit_i64<E: de::Error>(self, _: i64) -> Result<Self::Value, E> {
-                Ok(LenientString(None))
-            }
-            fn visit_u64<E: de::Error>(self, _: u64) -> Result<Self::Value, E> {
-                Ok(LenientString(None))
-            }
-            fn visit_f64<E: de::Error>(self, _: f64) -> Result<Self::Value, E> {
-                Ok(LenientString(None))
-            }
-            fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
-                Ok(LenientString(None))
-            }
-            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
-                while seq.next_element::<IgnoredAny>()?.is_some() {}
-                Ok(LenientString(None))
-            }
-            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
-                while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
-                Ok(LenientString(None))
-            }
-        }
-        d.deserialize_any(V)
-    }
-}
-
-impl LenientString {
-    /// The trimmed, non-empty string, if any.
-    pub fn text(&self) -> Option<&str> {
-        self.0.as_deref().map(str::trim).filter(|s| !s.is_empty())
-    }
-}
-
-/// Arrays nested to any depth with numbers at the leaves, as GeoJSON coordinates are.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Nested {
-    Number(f64),
-    List(Vec<Nested>),
-}
-
-impl<'de> Deserialize<'de> for Nested {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct V;
-        impl<'de> Visitor<'de> for V {
-            type Value = Nested;
-            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("a number or an array")
-            }
-            fn visit_f64<E: de::Error>(self, v: f64) -> Result<Nested, E> {
-                Ok(Nested::Number(v))
-            }
-            fn visit_i64<E: de::Error>(self, v: i64) -> Result<Nested, E> {
-                Ok(Nested::Number(v as f64))
-            }
-            fn visit_u64<E: de::Error>(self, v: u64) -> Result<Nested, E> {
-                Ok(Nested::Number(v as f64))
-            }
-            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Nested, A::Error> {
-                let mut items = Vec::with_capacity(seq.size_hint().unwrap_or(0));
-                while let Some(item) = seq.next_element()? {
-                    items.push(item);
-                }
-                Ok(Nested::List(items))
-            }
-        }
-        d.deserialize_any(V)
-    }
-}
-
-impl Nested {
-    pub fn list(&self) -> Option<&[Nested]> {
-        match self {
-            Nested::List(items) => Some(items),
-            Nested::Number(_) => None,
-        }
+    /// A member's trimmed, non-empty text.
+    fn text(&self, key: &str) -> Option<String> {
+        let s = self.get(key)?.as_str()?;
+        let t = s.trim();
+        (!t.is_empty()).then(|| t.to_string())
     }
 
     /// `[x, y, …]` with finite x and y.
-    pub fn position(&self) -> Option<[f64; 2]> {
-        match self.list()? {
-            [Nested::Number(x), Nested::Number(y), ..] if x.is_finite() && y.is_finite() => {
-                Some([*x, *y])
-            }
-            _ => None,
-        }
+    fn position(&self) -> Option<[f64; 2]> {
+        let items = self.items()?;
+        let x = items.first()?.as_f64()?;
+        let y = items.get(1)?.as_f64()?;
+        (x.is_finite() && y.is_finite()).then_some([x, y])
+    }
+}
+
+impl Json for &serde_json::Value {
+    fn get(&self, key: &str) -> Option<Self> {
+        self.as_object()?.get(key).filter(|v| !v.is_null())
+    }
+    fn as_str(&self) -> Option<String> {
+        serde_json::Value::as_str(self).map(str::to_string)
+    }
+    fn as_f64(&self) -> Option<f64> {
+        serde_json::Value::as_f64(self)
+    }
+    fn as_bool(&self) -> Option<bool> {
+        serde_json::Value::as_bool(self)
+    }
+    fn items(&self) -> Option<Vec<Self>> {
+        self.as_array().map(|a| a.iter().collect())
     }
 }
 
@@ -117,20 +52,26 @@ impl Nested {
 mod tests {
     use super::*;
 
-    #[test]
-    fn lenient_strings_ignore_other_values() {
-        let v: Vec<LenientString> =
-            serde_json::from_str(r#"["a", 1, null, [1], {"x": 2}, " "]"#).unwrap();
-        let texts: Vec<Option<&str>> = v.iter().map(LenientString::text).collect();
-        assert_eq!(texts, [Some("a"), None, None, None, None, None]);
+    /// Through the trait only (serde_json's own inherent `get` treats null differently).
+    fn check(v: impl Json) {
+        assert_eq!(v.text("a").as_deref(), Some("x"));
+        assert_eq!(v.get("n").and_then(|n| n.as_f64()), Some(2.5));
+        assert_eq!(v.get("p").and_then(|p| p.position()), Some([1.0, 2.0]));
+        assert_eq!(v.get("bad").and_then(|p| p.position()), None);
+        assert!(v.get("z").is_none() && v.get("missing").is_none());
+        assert_eq!(v.text("e"), None);
+        assert_eq!(v.get("t").and_then(|t| t.as_bool()), Some(true));
+        // Strings are not objects or arrays.
+        let s = v.get("a").unwrap();
+        assert!(s.get("x").is_none() && s.items().is_none());
     }
 
     #[test]
-    fn nested_reads_any_depth_and_rejects_strings() {
-        let n: Nested = serde_json::from_str("[[1, 2.5], [3, -4, 7]]").unwrap();
-        let items = n.list().unwrap();
-        assert_eq!(items[0].position(), Some([1.0, 2.5]));
-        assert_eq!(items[1].position(), Some([3.0, -4.0]));
-        assert!(serde_json::from_str::<Nested>(r#"[["a", 1]]"#).is_err());
+    fn reads_members_text_numbers_and_positions() {
+        let v: serde_json::Value = serde_json::from_str(
+            r#"{"a":" x ","n":2.5,"p":[1,2,3],"bad":["1",2],"z":null,"e":"","t":true}"#,
+        )
+        .unwrap();
+        check(&v);
     }
 }

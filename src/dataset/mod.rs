@@ -4,7 +4,10 @@
 pub mod countries;
 pub mod json;
 
-pub use countries::{load_countries, CountryShape};
+pub use countries::{
+    load_geodata, not_geojson, read_geodata, Arrows, Capital, CountryShape, Geodata,
+};
+pub use json::Json;
 
 use std::fmt;
 

@@ -3,24 +3,39 @@
 
 mod fetch;
 mod host;
+pub mod json;
 
 pub use fetch::fetch_text;
 pub use host::{Host, LoadState};
 
+use crate::dataset::Json;
 use crate::i18n::Lang;
 use crate::ui::App;
-use serde::Deserialize;
 use wasm_bindgen::prelude::*;
 use web_sys::{HtmlElement, ShadowRoot};
 
 /// Options the loader reads from the element's attributes.
-#[derive(Debug, Default, Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[derive(Debug, Default)]
 pub struct Options {
     /// `lang` attribute, else the page's `<html lang>`; anything but fr/en falls back to English.
     pub lang: Option<String>,
     /// URL of the countries GeoJSON (`data-geo-src`, else the bundled file).
     pub geo_src: String,
+}
+
+impl Options {
+    /// Reads `{ lang?, geoSrc }`; a field of the wrong type is an error naming it.
+    pub fn from_js(value: &JsValue) -> Result<Options, String> {
+        let lang = match value.get("lang") {
+            None => None,
+            Some(v) => Some(v.as_str().ok_or("options.lang: expected a string")?),
+        };
+        let geo_src = value
+            .get("geoSrc")
+            .and_then(|v| v.as_str())
+            .ok_or("options.geoSrc: expected the URL of a countries GeoJSON")?;
+        Ok(Options { lang, geo_src })
+    }
 }
 
 /// A mounted widget; `unmount()` removes its DOM and disposes of its reactive state.
@@ -40,8 +55,8 @@ impl Handle {
 /// Mounts the widget into `root` (the element's shadow root) for the element `host`.
 #[wasm_bindgen]
 pub fn mount(host: HtmlElement, root: ShadowRoot, options: JsValue) -> Result<Handle, JsError> {
-    let options: Options = serde_wasm_bindgen::from_value(options)
-        .map_err(|e| JsError::new(&format!("sahel-map options: {e}")))?;
+    let options =
+        Options::from_js(&options).map_err(|e| JsError::new(&format!("sahel-map {e}")))?;
     let document = host
         .owner_document()
         .ok_or_else(|| JsError::new("sahel-map: the element has no document"))?;

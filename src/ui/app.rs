@@ -1,10 +1,11 @@
 use super::details::Details;
 use super::map::MapSvg;
-use super::{draw, DrawnMap, MapState};
+use super::MapState;
 use crate::carto::frame::SAHEL;
-use crate::dataset::load_countries;
-use crate::embed::{fetch_text, Host};
+use crate::dataset::{not_geojson, read_geodata};
+use crate::embed::{fetch_text, json, Host};
 use crate::i18n::{Lang, Text};
+use crate::scene::{draw, DrawnMap};
 use leptos::prelude::*;
 use leptos::task::{spawn_local, tick};
 use std::sync::Arc;
@@ -30,14 +31,15 @@ pub fn App(host: Host, lang: Lang, geo_src: String) -> impl IntoView {
 
     spawn_local(async move {
         let result = fetch_text(&geo_src).await.and_then(|text| {
-            let (countries, _skipped) = load_countries(&text).map_err(|problems| {
+            let parsed = json::parse(&text).map_err(|why| vec![not_geojson(&why)]);
+            let (geodata, _skipped) = parsed.and_then(read_geodata).map_err(|problems| {
                 let first = problems
                     .first()
                     .map(ToString::to_string)
                     .unwrap_or_default();
                 format!("{} ({first})", Text::NoCountries.get(lang))
             })?;
-            Ok(draw(&countries, &SAHEL))
+            Ok(draw(&geodata, &SAHEL))
         });
         // The widget may have been removed while the file was on its way.
         if load

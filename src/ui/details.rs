@@ -1,5 +1,6 @@
-use super::{DrawnMap, MapState};
+use super::MapState;
 use crate::i18n::Text;
+use crate::scene::DrawnMap;
 use leptos::prelude::*;
 use std::sync::Arc;
 

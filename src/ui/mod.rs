@@ -4,10 +4,8 @@
 mod app;
 mod details;
 mod map;
-mod model;
 
 pub use app::App;
-pub use model::{draw, DrawnCountry, DrawnMap};
 
 use crate::embed::Host;
 use crate::i18n::Lang;

@@ -37,8 +37,11 @@ export async function open(browser, path, contextOptions = {}) {
   });
   // Count the element's events from before any script of the page runs.
   await page.addInitScript(() => {
-    window.__sahel = { ready: 0, select: [], error: [] };
-    document.addEventListener('sahel-map:ready', () => window.__sahel.ready++);
+    window.__sahel = { ready: 0, readyAt: null, select: [], error: [] };
+    document.addEventListener('sahel-map:ready', () => {
+      window.__sahel.ready++;
+      window.__sahel.readyAt ??= performance.now(); // ms since navigation start
+    });
     document.addEventListener('sahel-map:select', (e) => window.__sahel.select.push(e.detail));
     document.addEventListener('sahel-map:error', (e) => window.__sahel.error.push(e.detail));
   });

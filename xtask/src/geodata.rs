@@ -4,16 +4,35 @@
 
 use crate::util::{ensure_node_modules, root};
 use anyhow::{bail, Context, Result};
-use geo::{Area, Coord, LineString, Orient, Polygon, Simplify};
+use geo::{Area, Coord, LineString, MultiPolygon, Orient, Polygon, Simplify};
+use sahel_map::carto::frame::SAHEL;
+use sahel_map::carto::label::label_point;
+use sahel_map::carto::topology::{neighbours, shared_border, toward, Direction};
 use serde::Deserialize;
 use serde_json::{json, Value};
 use std::collections::{BTreeMap, HashMap};
 
 /// The exact world-atlas release the file is made from (also pinned in package.json).
 pub const WORLD_ATLAS_VERSION: &str = "2.0.2";
-/// Douglas–Peucker tolerance in degrees: about 3 km, under a pixel at the widget's sizes.
-const TOLERANCE: f64 = 0.03;
-/// Decimals kept: 0.001° is about 110 m.
+/// How finely arcs are kept: Douglas–Peucker tolerance in degrees and decimals.
+#[derive(Clone, Copy)]
+struct Detail {
+    tolerance: f64,
+    decimals: i32,
+}
+
+/// The map's countries: about 3 km, under a pixel at the widget's sizes; 0.001° is about 110 m.
+const COUNTRY_DETAIL: Detail = Detail {
+    tolerance: 0.03,
+    decimals: 3,
+};
+/// Context land, a backdrop: coarser. Arcs it shares with the countries keep the countries'
+/// detail (they are simplified first, and each arc only once).
+const CONTEXT_DETAIL: Detail = Detail {
+    tolerance: 0.1,
+    decimals: 2,
+};
+/// Decimals of computed points (labels, the redrawn border).
 const DECIMALS: i32 = 3;
 
 /// The 24 countries of the map: ISO numeric (world-atlas ids), ISO alpha-3, English, French.
@@ -48,6 +67,45 @@ pub const COUNTRIES: [(&str, &str, &str, &str); 24] = [
     ("732", "ESH", "Western Sahara", "Sahara occidental"),
     ("818", "EGY", "Egypt", "Égypte"),
 ];
+
+/// Countries around the 24 that fall inside the frame, drawn as plain land for context: the
+/// Mediterranean shore, the Horn, the Gulf of Guinea's south. ISO numeric and alpha-3.
+const CONTEXT: [(&str, &str); 21] = [
+    ("788", "TUN"),
+    ("724", "ESP"),
+    ("620", "PRT"),
+    ("380", "ITA"),
+    ("300", "GRC"),
+    ("196", "CYP"),
+    ("792", "TUR"),
+    ("760", "SYR"),
+    ("422", "LBN"),
+    ("376", "ISR"),
+    ("275", "PSE"),
+    ("400", "JOR"),
+    ("682", "SAU"),
+    ("232", "ERI"),
+    ("231", "ETH"),
+    ("728", "SSD"),
+    ("180", "COD"),
+    ("178", "COG"),
+    ("266", "GAB"),
+    ("226", "GNQ"),
+    ("800", "UGA"),
+];
+
+/// Capitals of the core five, labelled on the map. Coordinates: the gazetteer values in
+/// ../shared/facts/sahel-facts.json (flagged there as not independently verified).
+const CAPITALS: [(&str, &str, &str, [f64; 2]); 5] = [
+    ("NER", "Niamey", "Niamey", [2.112, 13.512]),
+    ("MLI", "Bamako", "Bamako", [-8.003, 12.639]),
+    ("BFA", "Ouagadougou", "Ouagadougou", [-1.52, 12.371]),
+    ("TCD", "N’Djamena", "N’Djaména", [15.044, 12.107]),
+    ("MRT", "Nouakchott", "Nouakchott", [-15.965, 18.079]),
+];
+
+/// Territories drawn with a dashed border to the country that claims them.
+const DISPUTED: [(&str, &str); 1] = [("ESH", "MAR")];
 
 #[derive(Deserialize)]
 struct Topology {
@@ -104,42 +162,109 @@ pub fn countries_geojson(topojson: &str) -> Result<String> {
         .get("countries")
         .context("the topology has no `countries` object")?;
     let mut simplified: HashMap<usize, Vec<[f64; 2]>> = HashMap::new();
-    let mut features = Vec::new();
-    for (numeric, iso, en, fr) in COUNTRIES {
+    let rings_of = |iso: &str| -> Result<Vec<Vec<Vec<i64>>>> {
+        let numeric = COUNTRIES
+            .iter()
+            .map(|c| (c.0, c.1))
+            .chain(CONTEXT)
+            .find(|c| c.1 == iso)
+            .map(|c| c.0)
+            .context("not listed")?;
         let geometry = countries
             .geometries
             .iter()
             .find(|g| g.id.as_deref() == Some(numeric))
             .with_context(|| format!("{iso} ({numeric}) is not in world-atlas"))?;
-        let polygons: Vec<Vec<Vec<i64>>> = match geometry.kind.as_str() {
-            "Polygon" => vec![serde_json::from_value(geometry.arcs.clone())?],
-            "MultiPolygon" => serde_json::from_value(geometry.arcs.clone())?,
-            other => bail!("{iso} is a {other}"),
-        };
-        let mut parts = Vec::new();
-        for rings in &polygons {
-            let mut rings = rings
-                .iter()
-                .map(|ring| stitch(ring, &arcs, &mut simplified));
-            let Some(exterior) = rings.next().flatten() else {
-                continue; // the outer ring collapsed: drop the whole part (a tiny islet)
-            };
-            let holes: Vec<LineString> = rings.flatten().collect();
-            parts.push(Polygon::new(exterior, holes).orient(geo::orient::Direction::Default));
+        arc_polygons(geometry).with_context(|| iso.to_string())
+    };
+    let mut shape = |iso: &str, detail: Detail| -> Result<MultiPolygon> {
+        assemble(&rings_of(iso)?, &arcs, &mut simplified, detail).with_context(|| iso.to_string())
+    };
+    let mut shapes: Vec<MultiPolygon> = COUNTRIES
+        .iter()
+        .map(|(_, iso, ..)| shape(iso, COUNTRY_DETAIL))
+        .collect::<Result<_>>()?;
+    for (territory, claimant) in DISPUTED {
+        let index = |iso: &str| COUNTRIES.iter().position(|c| c.1 == iso).expect("listed");
+        let (t, c) = (index(territory), index(claimant));
+        let (whole, rest) = redraw_western_sahara(&shapes[t], &shapes[c])?;
+        shapes[t] = whole;
+        shapes[c] = rest;
+    }
+    let context: Vec<MultiPolygon> = CONTEXT
+        .iter()
+        .map(|(_, iso)| shape(iso, CONTEXT_DETAIL).map(|s| within_frame(&s)))
+        .collect::<Result<_>>()?;
+
+    // Label points and arrow-key neighbours, through carto, on the map's own projection.
+    let projection = SAHEL.projection();
+    let labels: Vec<[f64; 2]> = shapes
+        .iter()
+        .zip(COUNTRIES)
+        .map(|(s, (_, iso, ..))| {
+            label_point(s, &projection, 0.5).with_context(|| format!("no label point for {iso}"))
+        })
+        .collect::<Result<_>>()?;
+    let on_screen: Vec<[f64; 2]> = labels.iter().map(|&p| projection.project(p)).collect();
+    let pairs = neighbours(&shapes.iter().collect::<Vec<_>>());
+
+    let mut features = Vec::new();
+    for (i, (_, iso, en, fr)) in COUNTRIES.iter().enumerate() {
+        let adjacent: Vec<usize> = pairs
+            .iter()
+            .filter_map(|&(a, b)| (a == i).then_some(b).or((b == i).then_some(a)))
+            .collect();
+        let positions: Vec<[f64; 2]> = adjacent.iter().map(|&j| on_screen[j]).collect();
+        let mut arrows = serde_json::Map::new();
+        for direction in Direction::ALL {
+            if let Some(k) = toward(on_screen[i], &positions, direction) {
+                arrows.insert(direction.name().into(), COUNTRIES[adjacent[k]].1.into());
+            }
         }
-        if parts.is_empty() {
-            bail!("{iso} has no polygon left after simplification");
+        let mut neighbour_isos: Vec<&str> = adjacent.iter().map(|&j| COUNTRIES[j].1).collect();
+        neighbour_isos.sort_unstable();
+        let mut properties = json!({
+            "iso3": iso,
+            "name_en": en,
+            "name_fr": fr,
+            "label": [round(labels[i][0]), round(labels[i][1])],
+            "neighbours": neighbour_isos,
+            "arrows": arrows,
+        });
+        if let Some((_, cap_en, cap_fr, at)) = CAPITALS.iter().find(|c| c.0 == *iso) {
+            properties["capital"] = json!({ "name_en": cap_en, "name_fr": cap_fr, "at": at });
         }
-        let coordinates: Vec<Value> = parts.iter().map(polygon_json).collect();
-        let geometry = if coordinates.len() == 1 {
-            json!({ "type": "Polygon", "coordinates": coordinates[0] })
-        } else {
-            json!({ "type": "MultiPolygon", "coordinates": coordinates })
-        };
+        if DISPUTED.iter().any(|d| d.0 == *iso) {
+            properties["status"] = json!("disputed");
+        }
         features.push(json!({
             "type": "Feature",
-            "properties": { "iso3": iso, "name_en": en, "name_fr": fr },
-            "geometry": geometry,
+            "properties": properties,
+            "geometry": multipolygon_json(&shapes[i]),
+        }));
+    }
+    for ((_, iso), shape) in CONTEXT.iter().zip(&context) {
+        features.push(json!({
+            "type": "Feature",
+            "properties": { "kind": "context", "iso3": iso },
+            "geometry": multipolygon_json(shape),
+        }));
+    }
+    for (territory, claimant) in DISPUTED {
+        let index = |iso: &str| COUNTRIES.iter().position(|c| c.1 == iso).expect("listed");
+        let border = shared_border(&shapes[index(territory)], &shapes[index(claimant)]);
+        if border.0.is_empty() {
+            bail!("{territory} and {claimant} share no border");
+        }
+        let lines: Vec<Value> = border
+            .0
+            .iter()
+            .map(|l| Value::from(l.coords().map(|c| json!([c.x, c.y])).collect::<Vec<_>>()))
+            .collect();
+        features.push(json!({
+            "type": "Feature",
+            "properties": { "kind": "disputed-border", "between": [territory, claimant] },
+            "geometry": { "type": "MultiLineString", "coordinates": lines },
         }));
     }
     let lines: Vec<String> = features.iter().map(|f| f.to_string()).collect();
@@ -147,6 +272,160 @@ pub fn countries_geojson(topojson: &str) -> Result<String> {
         "{{\"type\":\"FeatureCollection\",\"features\":[\n{}\n]}}\n",
         lines.join(",\n")
     ))
+}
+
+/// One TopoJSON (Multi)Polygon as a cleaned, RFC 7946-oriented MultiPolygon.
+fn assemble(
+    polygons: &[Vec<Vec<i64>>],
+    arcs: &[Vec<[f64; 2]>],
+    simplified: &mut HashMap<usize, Vec<[f64; 2]>>,
+    detail: Detail,
+) -> Result<MultiPolygon> {
+    let mut parts = Vec::new();
+    for rings in polygons {
+        let mut rings = rings
+            .iter()
+            .map(|ring| stitch(ring, arcs, simplified, detail));
+        let Some(exterior) = rings.next().flatten() else {
+            continue; // the outer ring collapsed: drop the whole part (a tiny islet)
+        };
+        let holes: Vec<LineString> = rings.flatten().collect();
+        parts.push(Polygon::new(exterior, holes).orient(geo::orient::Direction::Default));
+    }
+    if parts.is_empty() {
+        bail!("no polygon left after simplification");
+    }
+    Ok(MultiPolygon(parts))
+}
+
+/// Natural Earth's default view (as world-atlas ships it) draws Western Sahara as the strip east
+/// of the Moroccan berm and gives the rest to Morocco. The map shows the whole territory, so the
+/// two shapes are merged and cut again along the 27°40′ N border, from the Atlantic to the
+/// tripoint with Algeria (an existing vertex, so Algeria's border is untouched). The cut is
+/// densified along the parallel and shared exactly by both sides. Returns (territory, claimant).
+fn redraw_western_sahara(
+    territory: &MultiPolygon,
+    claimant: &MultiPolygon,
+) -> Result<(MultiPolygon, MultiPolygon)> {
+    let [t, c] = [territory, claimant].map(|s| {
+        s.0.iter()
+            .max_by(|a, b| a.unsigned_area().total_cmp(&b.unsigned_area()))
+    });
+    let (t, c) = (t.context("empty territory")?, c.context("empty claimant")?);
+    // The tripoint: the northern end of what the two shapes share now.
+    let tripoint = shared_border(
+        &MultiPolygon(vec![t.clone()]),
+        &MultiPolygon(vec![c.clone()]),
+    )
+    .0
+    .iter()
+    .flat_map(|l| [l.0[0], l.0[l.0.len() - 1]])
+    .max_by(|a, b| a.y.total_cmp(&b.y))
+    .context("the territory and its claimant share no border")?;
+    // Dissolve: both outer rings (counter-clockwise) minus the edges they share, chained.
+    let edges = |p: &Polygon| -> Vec<(Coord, Coord)> {
+        p.exterior().lines().map(|l| (l.start, l.end)).collect()
+    };
+    let (te, ce) = (edges(t), edges(c));
+    let mut pool: Vec<(Coord, Coord)> = te
+        .iter()
+        .filter(|(a, b)| !ce.contains(&(*b, *a)))
+        .chain(ce.iter().filter(|(a, b)| !te.contains(&(*b, *a))))
+        .copied()
+        .collect();
+    let mut ring = vec![tripoint];
+    loop {
+        let at = *ring.last().expect("not empty");
+        let next = pool
+            .iter()
+            .position(|e| e.0 == at)
+            .context("the merged outline does not close")?;
+        let (_, b) = pool.swap_remove(next);
+        ring.push(b);
+        if b == tripoint {
+            break;
+        }
+    }
+    // From the tripoint the ring runs north (counter-clockwise, the east side goes up), round
+    // Morocco, and comes down the coast: the first downward crossing of the parallel is where
+    // the cut starts.
+    let lat = tripoint.y;
+    let crossing = (0..ring.len() - 1)
+        .find(|&i| ring[i].y >= lat && ring[i + 1].y < lat && ring[i].x < tripoint.x - 1.0)
+        .context("the coast never crosses the border's parallel")?;
+    let (a, b) = (ring[crossing], ring[crossing + 1]);
+    let coast = Coord {
+        x: round(a.x + (b.x - a.x) * (a.y - lat) / (a.y - b.y)),
+        y: lat,
+    };
+    let steps = (tripoint.x - coast.x).ceil() as usize;
+    let cut: Vec<Coord> = (1..steps)
+        .map(|i| Coord {
+            x: round(coast.x + (tripoint.x - coast.x) * i as f64 / steps as f64),
+            y: lat,
+        })
+        .collect();
+    let mut north: Vec<Coord> = ring[..=crossing].to_vec();
+    north.push(coast);
+    north.extend(cut.iter().copied());
+    north.push(tripoint);
+    // The ring is closed, so this part ends at the tripoint.
+    let mut south: Vec<Coord> = vec![coast];
+    south.extend(ring[crossing + 1..].iter().copied());
+    south.extend(cut.iter().rev().copied());
+    south.push(coast);
+    let with_others = |shape: &MultiPolygon, main: &Polygon, ring: Vec<Coord>| {
+        let mut parts: Vec<Polygon> = shape.0.iter().filter(|p| *p != main).cloned().collect();
+        parts.insert(
+            0,
+            Polygon::new(LineString(ring), vec![]).orient(geo::orient::Direction::Default),
+        );
+        MultiPolygon(parts)
+    };
+    Ok((
+        with_others(territory, t, south),
+        with_others(claimant, c, north),
+    ))
+}
+
+/// A TopoJSON geometry's polygons, each a list of rings, each a list of signed arc indices.
+fn arc_polygons(geometry: &TopoGeometry) -> Result<Vec<Vec<Vec<i64>>>> {
+    Ok(match geometry.kind.as_str() {
+        "Polygon" => vec![serde_json::from_value(geometry.arcs.clone())?],
+        "MultiPolygon" => serde_json::from_value(geometry.arcs.clone())?,
+        other => bail!("a {other}, not an area"),
+    })
+}
+
+/// The parts of a context shape that reach into the map's frame (with a margin for the corners
+/// the conic frame shows beyond its box).
+fn within_frame(shape: &MultiPolygon) -> MultiPolygon {
+    use geo::BoundingRect;
+    let margin = 3.0;
+    MultiPolygon(
+        shape
+            .0
+            .iter()
+            .filter(|p| {
+                p.bounding_rect().is_some_and(|r| {
+                    r.max().x >= SAHEL.west - margin
+                        && r.min().x <= SAHEL.east + margin
+                        && r.max().y >= SAHEL.south - margin
+                        && r.min().y <= SAHEL.north + margin
+                })
+            })
+            .cloned()
+            .collect(),
+    )
+}
+
+fn multipolygon_json(shape: &MultiPolygon) -> Value {
+    let coordinates: Vec<Value> = shape.0.iter().map(polygon_json).collect();
+    if coordinates.len() == 1 {
+        json!({ "type": "Polygon", "coordinates": coordinates[0] })
+    } else {
+        json!({ "type": "MultiPolygon", "coordinates": coordinates })
+    }
 }
 
 /// Quantized, delta-encoded arcs → absolute longitude/latitude.
@@ -175,13 +454,14 @@ fn stitch(
     ring: &[i64],
     arcs: &[Vec<[f64; 2]>],
     cache: &mut HashMap<usize, Vec<[f64; 2]>>,
+    detail: Detail,
 ) -> Option<LineString> {
     let mut points: Vec<[f64; 2]> = Vec::new();
     for &i in ring {
         let index = if i < 0 { !i } else { i } as usize;
         let arc = cache
             .entry(index)
-            .or_insert_with(|| simplify_arc(&arcs[index]));
+            .or_insert_with(|| simplify_arc(&arcs[index], detail));
         let mut arc = arc.clone();
         if i < 0 {
             arc.reverse();
@@ -206,12 +486,13 @@ fn stitch(
 }
 
 /// An arc simplified (its endpoints are always kept) and rounded.
-fn simplify_arc(arc: &[[f64; 2]]) -> Vec<[f64; 2]> {
+fn simplify_arc(arc: &[[f64; 2]], detail: Detail) -> Vec<[f64; 2]> {
+    let k = 10f64.powi(detail.decimals);
     let line = LineString::from(arc.iter().map(|&[x, y]| Coord { x, y }).collect::<Vec<_>>());
     let mut points: Vec<[f64; 2]> = line
-        .simplify(TOLERANCE)
+        .simplify(detail.tolerance)
         .coords()
-        .map(|c| [round(c.x), round(c.y)])
+        .map(|c| [(c.x * k).round() / k, (c.y * k).round() / k])
         .collect();
     points.dedup();
     points
@@ -254,7 +535,10 @@ mod tests {
     #[test]
     fn a_shared_border_keeps_identical_vertices_on_both_sides() {
         let committed = std::fs::read_to_string(root().join("geodata/countries.geojson")).unwrap();
-        let (countries, _) = sahel_map::dataset::load_countries(&committed).unwrap();
+        let countries = sahel_map::dataset::load_geodata(&committed)
+            .unwrap()
+            .0
+            .countries;
         let points = |iso: &str| -> std::collections::HashSet<(i64, i64)> {
             let c = countries.iter().find(|c| c.iso == iso).unwrap();
             c.geometry
@@ -289,8 +573,8 @@ mod tests {
         };
         let arcs = decode_arcs(&topology);
         let mut cache = HashMap::new();
-        let west = stitch(&[0, 1], &arcs, &mut cache).unwrap();
-        let east = stitch(&[2, !0], &arcs, &mut cache).unwrap();
+        let west = stitch(&[0, 1], &arcs, &mut cache, COUNTRY_DETAIL).unwrap();
+        let east = stitch(&[2, !0], &arcs, &mut cache, COUNTRY_DETAIL).unwrap();
         assert_eq!(west.0.len(), 5);
         assert_eq!(east.0.len(), 5);
         let west = Polygon::new(west, vec![]).orient(geo::orient::Direction::Default);
@@ -304,6 +588,6 @@ mod tests {
     #[test]
     fn a_ring_that_collapses_is_dropped() {
         let arcs = vec![vec![[0.0, 0.0], [0.0001, 0.0], [0.0, 0.0001], [0.0, 0.0]]];
-        assert!(stitch(&[0], &arcs, &mut HashMap::new()).is_none());
+        assert!(stitch(&[0], &arcs, &mut HashMap::new(), COUNTRY_DETAIL).is_none());
     }
 }

@@ -1,5 +1,6 @@
 //! The project's chores, run as `cargo xtask <task>`. See README.md.
 
+mod bench;
 mod build;
 mod geodata;
 mod serve;
@@ -15,6 +16,7 @@ tasks:
   serve      build dist/ and serve it on http://127.0.0.1:8080/
   build      build dist/ (release wasm, wasm-bindgen, wasm-opt, pages)
   test       install what the tests need, then run native, wasm and end-to-end tests
+  bench      sizes of what the demo page fetches; load, click and memory in headless Chromium
   geodata    regenerate geodata/countries.geojson from Natural Earth (npm world-atlas)";
 
 fn main() -> Result<()> {
@@ -27,6 +29,7 @@ fn main() -> Result<()> {
         Some("build") => build::build(),
         Some("test") => test::test(),
         Some("geodata") => geodata::geodata(),
+        Some("bench") => bench::bench(),
         Some("help" | "--help" | "-h") | None => {
             println!("{USAGE}");
             Ok(())

@@ -8,7 +8,7 @@ use anyhow::{bail, Result};
 use std::path::Path;
 use std::process::Command;
 
-const CHROMIUM: &str = "/usr/bin/chromium";
+pub const CHROMIUM: &str = "/usr/bin/chromium";
 const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
 
 pub fn test() -> Result<()> {
@@ -18,6 +18,26 @@ pub fn test() -> Result<()> {
 
     // Native: the pure core without web crates (as xtask uses it), doc examples, xtask itself.
     run(Command::new("cargo").args(["fmt", "--all", "--check"]))?;
+    run(Command::new("cargo").args([
+        "clippy",
+        "--workspace",
+        "--all-targets",
+        "--no-default-features",
+        "--",
+        "-D",
+        "warnings",
+    ]))?;
+    run(Command::new("cargo").args([
+        "clippy",
+        "--package",
+        "sahel-map",
+        "--all-targets",
+        "--target",
+        "wasm32-unknown-unknown",
+        "--",
+        "-D",
+        "warnings",
+    ]))?;
     run(Command::new("cargo").args(["test", "--package", "sahel-map", "--no-default-features"]))?;
     run(Command::new("cargo").args(["test", "--package", "xtask"]))?;
 
@@ -50,7 +70,7 @@ pub fn test() -> Result<()> {
     Ok(())
 }
 
-fn ensure_chromium() -> Result<()> {
+pub fn ensure_chromium() -> Result<()> {
     if Path::new(CHROMIUM).exists() && Path::new(CHROMEDRIVER).exists() {
         return Ok(());
     }

@@ -1,0 +1,462 @@
+//! The map as drawn, pure: geodata projected once into SVG coordinates for one frame, and the
+//! labels placed for the map's current rendered size. The UI renders it; tests check it natively.
+
+use crate::carto::frame::Frame;
+use crate::carto::labels::{inside, place, text_width, Candidate, Rect};
+use crate::carto::ToSvgPath;
+use crate::dataset::{Arrows, Geodata};
+use crate::i18n::{Lang, Localized, Text};
+use geo_types::MultiLineString;
+
+/// The core of the Sahel: shaded darker, labelled first, capitals shown.
+pub const CORE: [&str; 5] = ["NER", "MLI", "BFA", "TCD", "MRT"];
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct DrawnCountry {
+    pub iso: String,
+    pub name: Localized,
+    pub d: String,
+    pub core: bool,
+    pub disputed: bool,
+    pub arrows: Arrows,
+    /// Where the name goes, in SVG units.
+    pub label_at: [f64; 2],
+    /// Projected rings, to test whether a label fits inside.
+    pub rings: Vec<Vec<[f64; 2]>>,
+    pub capital: Option<(Localized, [f64; 2])>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct DrawnMap {
+    pub width: f64,
+    pub height: f64,
+    pub countries: Vec<DrawnCountry>,
+    /// Context land, one path.
+    pub context: String,
+    /// Disputed borders, one path, drawn dashed.
+    pub disputed_borders: String,
+    pub graticule: String,
+}
+
+impl DrawnMap {
+    pub fn country(&self, iso: &str) -> Option<&DrawnCountry> {
+        self.countries.iter().find(|c| c.iso == iso)
+    }
+}
+
+/// Projects the geodata through `frame`; shapes that vanish at this scale are left out.
+pub fn draw(geodata: &Geodata, frame: &Frame) -> DrawnMap {
+    let projection = frame.projection();
+    let project = |p: [f64; 2]| projection.project(p);
+    let countries = geodata
+        .countries
+        .iter()
+        .map(|c| {
+            let rings: Vec<Vec<[f64; 2]>> = c
+                .geometry
+                .0
+                .iter()
+                .flat_map(|p| std::iter::once(p.exterior()).chain(p.interiors()))
+                .map(|r| r.0.iter().map(|q| project([q.x, q.y])).collect())
+                .collect();
+            let label_at = c
+                .label
+                .map(project)
+                .unwrap_or_else(|| middle_of_largest(&rings));
+            DrawnCountry {
+                iso: c.iso.clone(),
+                name: c.name.clone(),
+                d: c.geometry.to_svg_path(&project),
+                core: CORE.contains(&c.iso.as_str()),
+                disputed: c.disputed,
+                arrows: c.arrows.clone(),
+                label_at,
+                rings,
+                capital: c
+                    .capital
+                    .as_ref()
+                    .map(|cap| (cap.name.clone(), project(cap.at))),
+            }
+        })
+        .filter(|c| !c.d.is_empty())
+        .collect();
+    let mut context = String::new();
+    geodata
+        .context
+        .iter()
+        .for_each(|s| s.write_svg_path(&project, &mut context));
+    let mut disputed_borders = String::new();
+    geodata
+        .disputed_borders
+        .iter()
+        .for_each(|b| b.write_svg_path(&project, &mut disputed_borders));
+    let graticule: MultiLineString = frame.graticule(10.0);
+    DrawnMap {
+        width: frame.width,
+        height: frame.height(),
+        countries,
+        context,
+        disputed_borders,
+        graticule: graticule.to_svg_path(&project),
+    }
+}
+
+/// The centre of the bounding box of the longest ring: a fallback label point for files that
+/// carry none.
+fn middle_of_largest(rings: &[Vec<[f64; 2]>]) -> [f64; 2] {
+    let Some(ring) = rings.iter().max_by_key(|r| r.len()) else {
+        return [0.0, 0.0];
+    };
+    let (mut lo, mut hi) = ([f64::INFINITY; 2], [f64::NEG_INFINITY; 2]);
+    for p in ring {
+        lo = [lo[0].min(p[0]), lo[1].min(p[1])];
+        hi = [hi[0].max(p[0]), hi[1].max(p[1])];
+    }
+    [(lo[0] + hi[0]) / 2.0, (lo[1] + hi[1]) / 2.0]
+}
+
+/// What a label shows, and how.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PlacedLabel {
+    pub lines: Vec<String>,
+    /// Centre of the text block, SVG units.
+    pub at: [f64; 2],
+    /// Font size in SVG units.
+    pub size: f64,
+    pub kind: LabelKind,
+    /// The country it names (None for a capital).
+    pub country: Option<String>,
+    /// What it labels: the country's label point, or the capital's dot.
+    pub anchor: [f64; 2],
+    /// The space it takes.
+    pub rect: Rect,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LabelKind {
+    Core,
+    Country,
+    Capital,
+}
+
+impl LabelKind {
+    /// Font size in CSS pixels, and the average advance per character in ems.
+    fn font(self) -> (f64, f64) {
+        match self {
+            LabelKind::Core => (11.0, 0.7),
+            LabelKind::Country => (11.0, 0.56),
+            LabelKind::Capital => (11.0, 0.56),
+        }
+    }
+}
+
+/// Radius of a capital's dot in CSS pixels.
+pub const CAPITAL_DOT: f64 = 3.0;
+const LINE_HEIGHT: f64 = 1.15;
+
+/// Country names and capitals placed without collisions, for a map shown at `px_per_unit`
+/// CSS pixels per SVG unit. First the core countries' names; then their capitals' dots, each
+/// shown only where no name covers it, with its name beside it; then the other countries by
+/// size. A name is set on one line if it fits its country, else wrapped, else nudged from its
+/// label point, else left out.
+pub fn labels(map: &DrawnMap, lang: Lang, px_per_unit: f64) -> Vec<PlacedLabel> {
+    let unit = 1.0 / px_per_unit.max(1e-3);
+    let mut order: Vec<usize> = (0..map.countries.len()).collect();
+    // Core first, then by the size of the shape (its vertex count stands in for its extent).
+    order.sort_by_key(|&i| {
+        let c = &map.countries[i];
+        (
+            !c.core,
+            std::cmp::Reverse(c.rings.iter().map(Vec::len).sum::<usize>()),
+        )
+    });
+    let (core, others): (Vec<usize>, Vec<usize>) =
+        order.into_iter().partition(|&i| map.countries[i].core);
+    let offsets = nudges(unit);
+    let gap = 2.0 * unit;
+
+    // Pass 1: core names, then capital dots where no name covers them.
+    let core_items: Vec<Item> = core
+        .iter()
+        .map(|&i| country_item(map, i, lang, unit, &offsets))
+        .collect();
+    let capitals: Vec<(&Localized, [f64; 2])> = core
+        .iter()
+        .filter_map(|&i| {
+            map.countries[i]
+                .capital
+                .as_ref()
+                .map(|(name, at)| (name, *at))
+        })
+        .collect();
+    let r = CAPITAL_DOT * unit;
+    let dot_candidates = capitals
+        .iter()
+        .map(|&(_, at)| Candidate::new(at, &[[2.0 * r, 2.0 * r]], &[[0.0, 0.0]]));
+    let first: Vec<Candidate> = core_items
+        .iter()
+        .map(|i| i.candidate.clone())
+        .chain(dot_candidates)
+        .collect();
+    let first_placed = place(&first, &[], gap, |i, rect| {
+        i >= core_items.len() || fits(map, &core_items[i], rect)
+    });
+    let (names, dots) = first_placed.split_at(core_items.len());
+    let mut taken: Vec<Rect> = first_placed.iter().flatten().map(|p| p.1).collect();
+
+    // Pass 2: the names of the capitals shown, beside their dots, then the other countries.
+    let mut items: Vec<Item> = capitals
+        .iter()
+        .zip(dots)
+        .filter(|(_, dot)| dot.is_some())
+        .map(|(&(name, at), _)| {
+            let lines = vec![name.get(lang).to_string()];
+            let size = block(&lines, LabelKind::Capital, unit);
+            let (dx, dy) = (size[0] / 2.0 + 2.0 * r, size[1] / 2.0 + r);
+            Item {
+                variants: vec![lines],
+                kind: LabelKind::Capital,
+                country: None,
+                candidate: Candidate::new(
+                    at,
+                    &[size],
+                    &[[dx, 0.0], [-dx, 0.0], [0.0, -dy], [0.0, dy]],
+                ),
+            }
+        })
+        .collect();
+    items.extend(
+        others
+            .iter()
+            .map(|&i| country_item(map, i, lang, unit, &offsets)),
+    );
+    let second: Vec<Candidate> = items.iter().map(|i| i.candidate.clone()).collect();
+    let second_placed = place(&second, &taken, gap, |i, rect| fits(map, &items[i], rect));
+    taken.clear();
+
+    core_items
+        .into_iter()
+        .zip(names.iter().copied())
+        .chain(items.into_iter().zip(second_placed))
+        .filter_map(|(mut item, spot)| {
+            let (option, rect) = spot?;
+            let per_variant = item.candidate.options.len() / item.variants.len();
+            Some(PlacedLabel {
+                size: item.kind.font().0 * unit,
+                lines: item.variants.swap_remove(option / per_variant),
+                at: rect.centre(),
+                kind: item.kind,
+                country: item.country.map(|c| map.countries[c].iso.clone()),
+                anchor: item.candidate.anchor,
+                rect,
+            })
+        })
+        .collect()
+}
+
+/// The capital dots to draw: those whose name could be placed (a dot alone would be a riddle).
+pub fn capital_dots(placed: &[PlacedLabel], px_per_unit: f64) -> Vec<([f64; 2], f64)> {
+    let r = CAPITAL_DOT / px_per_unit.max(1e-3);
+    placed
+        .iter()
+        .filter(|l| l.kind == LabelKind::Capital)
+        .map(|l| (l.anchor, r))
+        .collect()
+}
+
+/// A label still to place.
+struct Item {
+    /// The text, line by line, for each size variant of the candidate.
+    variants: Vec<Vec<String>>,
+    kind: LabelKind,
+    /// Index of the country it names.
+    country: Option<usize>,
+    candidate: Candidate,
+}
+
+fn block(lines: &[String], kind: LabelKind, unit: f64) -> [f64; 2] {
+    let (px, em) = kind.font();
+    let size = px * unit;
+    let width = lines
+        .iter()
+        .map(|l| text_width(l, size, em))
+        .fold(0.0, f64::max);
+    [width, size * LINE_HEIGHT * lines.len() as f64]
+}
+
+fn country_item(map: &DrawnMap, i: usize, lang: Lang, unit: f64, offsets: &[[f64; 2]]) -> Item {
+    let c = &map.countries[i];
+    // Core names are set in capitals by CSS (text-transform), which their width estimate allows
+    // for: Unicode case tables would add kilobytes to the wasm.
+    let kind = if c.core {
+        LabelKind::Core
+    } else {
+        LabelKind::Country
+    };
+    let name = c.name.get(lang);
+    let suffix: Vec<String> = c
+        .disputed
+        .then(|| Text::Disputed.get(lang).to_string())
+        .into_iter()
+        .collect();
+    let mut variants = vec![[vec![name.to_string()], suffix.clone()].concat()];
+    if let Some((a, b)) = wrap(name) {
+        variants.push([vec![a, b], suffix].concat());
+    }
+    let sizes: Vec<[f64; 2]> = variants.iter().map(|v| block(v, kind, unit)).collect();
+    Item {
+        variants,
+        kind,
+        country: Some(i),
+        candidate: Candidate::new(c.label_at, &sizes, offsets),
+    }
+}
+
+fn fits(map: &DrawnMap, item: &Item, r: &Rect) -> bool {
+    match item.country {
+        // A disputed territory is always named, for what it says: its label may cross its
+        // border as long as it is centred inside (Western Sahara is a thin diagonal at most
+        // sizes).
+        Some(c) if map.countries[c].disputed => inside(&map.countries[c].rings, r.centre()),
+        Some(c) => fits_inside(&map.countries[c].rings, r),
+        // A capital's name only has to stay on the canvas.
+        None => r.x0 >= 0.0 && r.y0 >= 0.0 && r.x1 <= map.width && r.y1 <= map.height,
+    }
+}
+
+/// Where a country's name may go relative to its label point, nearest first: rings of eight
+/// directions, 4 to 20 CSS pixels out.
+fn nudges(unit: f64) -> Vec<[f64; 2]> {
+    const DIRECTIONS: [[f64; 2]; 8] = [
+        [-1.0, 0.0],
+        [1.0, 0.0],
+        [0.0, -1.0],
+        [0.0, 1.0],
+        [-1.0, -1.0],
+        [1.0, -1.0],
+        [-1.0, 1.0],
+        [1.0, 1.0],
+    ];
+    let mut offsets = vec![[0.0, 0.0]];
+    for step in [4.0, 8.0, 12.0, 16.0, 20.0] {
+        offsets.extend(
+            DIRECTIONS
+                .iter()
+                .map(|d| [d[0] * step * unit, d[1] * step * unit]),
+        );
+    }
+    offsets
+}
+
+/// Whether a label sits inside its country: its centre and the middles of its four sides are
+/// (a corner of the text's box may cross a border where the letters themselves do not).
+pub fn fits_inside(rings: &[Vec<[f64; 2]>], r: &Rect) -> bool {
+    let p = r.probes();
+    [p[1], p[3], p[4], p[5], p[7]]
+        .iter()
+        .all(|&q| inside(rings, q))
+}
+
+/// Splits a name at the space nearest its middle, for a two-line label.
+fn wrap(name: &str) -> Option<(String, String)> {
+    let middle = name.len() / 2;
+    let split = name
+        .match_indices(' ')
+        .map(|(i, _)| i)
+        .min_by_key(|&i| i.abs_diff(middle))?;
+    Some((name[..split].to_string(), name[split + 1..].to_string()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::carto::frame::SAHEL;
+    use crate::dataset::load_geodata;
+
+    fn map() -> DrawnMap {
+        let (geodata, _) = load_geodata(include_str!("../geodata/countries.geojson")).unwrap();
+        draw(&geodata, &SAHEL)
+    }
+
+    #[test]
+    fn labels_never_overlap_and_stay_inside_their_countries_at_any_width() {
+        let map = map();
+        for width_px in [280.0, 375.0, 680.0, 1000.0] {
+            for lang in [Lang::En, Lang::Fr] {
+                let placed = labels(&map, lang, width_px / map.width);
+                for (i, a) in placed.iter().enumerate() {
+                    for b in &placed[i + 1..] {
+                        assert!(
+                            !a.rect.overlaps(&b.rect),
+                            "{:?} overlaps {:?} at {width_px}px",
+                            a.lines,
+                            b.lines
+                        );
+                    }
+                    if let Some(iso) = a.country.as_ref().filter(|iso| *iso != "ESH") {
+                        let c = map.country(iso).unwrap();
+                        assert!(fits_inside(&c.rings, &a.rect), "{iso} label leaves it");
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn at_article_width_the_core_five_their_capitals_and_the_big_neighbours_are_named() {
+        let map = map();
+        let placed = labels(&map, Lang::En, 680.0 / map.width);
+        let named: Vec<&str> = placed.iter().filter_map(|l| l.country.as_deref()).collect();
+        for iso in [
+            "NER", "MLI", "BFA", "TCD", "MRT", "DZA", "LBY", "EGY", "SDN", "NGA", "ESH",
+        ] {
+            assert!(named.contains(&iso), "{iso} is unlabelled: {named:?}");
+        }
+        let capitals: Vec<&str> = placed
+            .iter()
+            .filter(|l| l.kind == LabelKind::Capital)
+            .map(|l| l.lines[0].as_str())
+            .collect();
+        assert!(capitals.len() >= 3, "only {capitals:?} named");
+        let wide = labels(&map, Lang::En, 1000.0 / map.width);
+        // Where a name and its capital cannot both fit (Burkina Faso is small), the name wins.
+        let wide_capitals = wide.iter().filter(|l| l.kind == LabelKind::Capital).count();
+        assert!(wide_capitals >= 4, "{wide_capitals} capitals at 1000 px");
+        // No name covers a capital's dot.
+        for (at, r) in capital_dots(&placed, 680.0 / map.width) {
+            let dot = Rect::centred(at, [2.0 * r, 2.0 * r]);
+            assert!(
+                !placed.iter().any(|l| l.rect.overlaps(&dot)),
+                "a name covers the dot at {at:?}"
+            );
+        }
+        // Western Sahara says it is disputed.
+        let esh = placed
+            .iter()
+            .find(|l| l.country.as_deref() == Some("ESH"))
+            .unwrap();
+        assert_eq!(esh.lines.last().map(String::as_str), Some("(disputed)"));
+    }
+
+    #[test]
+    fn small_countries_go_unlabelled_on_a_phone_rather_than_overflow() {
+        let map = map();
+        let phone = labels(&map, Lang::En, 343.0 / map.width);
+        let desktop = labels(&map, Lang::En, 680.0 / map.width);
+        assert!(phone.len() < desktop.len());
+        assert!(!phone.iter().any(|l| l.country.as_deref() == Some("GMB")));
+    }
+
+    #[test]
+    fn wraps_at_the_middle_space() {
+        assert_eq!(
+            wrap("Central African Republic"),
+            Some(("Central African".into(), "Republic".into()))
+        );
+        assert_eq!(
+            wrap("Burkina Faso"),
+            Some(("Burkina".into(), "Faso".into()))
+        );
+        assert_eq!(wrap("Mali"), None);
+    }
+}
