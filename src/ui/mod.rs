@@ -4,6 +4,7 @@
 mod app;
 mod details;
 mod map;
+mod measure;
 
 pub use app::App;
 

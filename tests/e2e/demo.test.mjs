@@ -80,6 +80,13 @@ test('Tab reaches a country, Enter selects it and Esc clears', async () => {
   assert.equal((await title.textContent()).trim(), name);
   await page.keyboard.press('Escape');
   await title.waitFor({ state: 'detached', timeout: 5000 });
+  // Arrows follow the neighbours: from Niger, right is Chad and left comes back.
+  await page.locator('sahel-map [data-iso="NER"]').focus();
+  const active = () => page.evaluate(() => document.querySelector('sahel-map').shadowRoot.activeElement?.dataset?.iso);
+  await page.keyboard.press('ArrowRight');
+  assert.equal(await active(), 'TCD');
+  await page.keyboard.press('ArrowLeft');
+  assert.equal(await active(), 'NER');
   // One more Tab leaves the map: the countries are a single tab stop.
   await page.keyboard.press('Tab');
   const stillOnCountry = await page.evaluate(
@@ -87,6 +94,40 @@ test('Tab reaches a country, Enter selects it and Esc clears', async () => {
   );
   assert.equal(stillOnCountry, false);
   await context.close();
+});
+
+test('labels never overlap as the browser renders them, at desktop and phone widths', async () => {
+  for (const width of [1280, 375]) {
+    const { page, context } = await open(browser, 'index.html', { viewport: { width, height: 800 } });
+    await waitForState(page, 'ready');
+    const boxes = await page.evaluate(() =>
+      [...document.querySelector('sahel-map').shadowRoot.querySelectorAll('.sm-labels text')].map((t) => {
+        const r = t.getBoundingClientRect();
+        return { text: t.textContent, x0: r.left, y0: r.top, x1: r.right, y1: r.bottom };
+      }),
+    );
+    assert.ok(boxes.length >= (width > 500 ? 12 : 5), `only ${boxes.length} labels at ${width}px`);
+    const svg = await page.locator('sahel-map svg').boundingBox();
+    for (const b of boxes) {
+      const inside = b.x0 >= svg.x - 1 && b.x1 <= svg.x + svg.width + 1 && b.y0 >= svg.y - 1 && b.y1 <= svg.y + svg.height + 1;
+      assert.ok(inside, `"${b.text}" is cut off by the map's edge at ${width}px`);
+    }
+    // Glyph boxes include some ascender/descender room: allow a pixel of touching.
+    for (let i = 0; i < boxes.length; i++) {
+      for (let j = i + 1; j < boxes.length; j++) {
+        const [a, b] = [boxes[i], boxes[j]];
+        const overlap =
+          Math.min(a.x1, b.x1) - Math.max(a.x0, b.x0) > 1 && Math.min(a.y1, b.y1) - Math.max(a.y0, b.y0) > 1;
+        assert.ok(!overlap, `"${a.text}" overlaps "${b.text}" at ${width}px`);
+      }
+    }
+    const names = boxes.map((b) => b.text.replace(/\s+/g, ' ').trim().toUpperCase());
+    for (const core of ['NIGER', 'MALI', 'CHAD']) assert.ok(names.includes(core), `${core} unlabelled at ${width}px: ${names}`);
+    if (width > 500) {
+      assert.ok(names.some((n) => n.startsWith('WESTERN') && n.endsWith('(DISPUTED)')), names.join(' | '));
+    }
+    await context.close();
+  }
 });
 
 test('French: the element speaks the language it is given', async () => {
