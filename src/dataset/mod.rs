@@ -2,12 +2,20 @@
 //! path and a plain sentence. No web types.
 
 pub mod countries;
+pub mod date;
 pub mod json;
+pub mod model;
+pub mod query;
+pub mod read;
 
 pub use countries::{
     load_geodata, not_geojson, read_geodata, Arrows, Capital, CountryShape, Geodata,
 };
+pub use date::Date;
 pub use json::Json;
+pub use model::*;
+pub use query::Status;
+pub use read::{load_dataset, read_dataset};
 
 use std::fmt;
 

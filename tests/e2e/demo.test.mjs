@@ -177,22 +177,24 @@ test('unreachable or broken geodata: a message in the widget, state="error", an 
   const { page, context, record } = await open(browser, 'index.html');
   await waitForState(page, 'ready');
   await page.evaluate(() => {
-    for (const [id, src] of [['missing', 'no-such-file.geojson'], ['broken', 'data:application/json,{"type":"Feat']]) {
+    const empty = 'data:application/json,' + encodeURIComponent('{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"name":"x"},"geometry":null}]}');
+    for (const [id, src] of [['missing', 'no-such-file.geojson'], ['broken', 'data:application/json,{"type":"Feat'], ['empty', empty]]) {
       const map = document.createElement('sahel-map');
       map.id = id;
       map.setAttribute('data-geo-src', src);
       document.querySelector('article').append(map);
     }
   });
-  for (const id of ['missing', 'broken']) {
+  for (const id of ['missing', 'broken', 'empty']) {
     await waitForState(page, 'error', `#${id}`);
     const alert = await page.locator(`#${id} [role="alert"]`).textContent();
     assert.match(alert, /could not be loaded/);
   }
   const messages = await page.evaluate(() => window.__sahel.error.map((d) => d.message));
-  assert.equal(messages.length, 2);
+  assert.equal(messages.length, 3);
   assert.ok(messages.some((m) => /404/.test(m)), messages.join(' | '));
-  assert.ok(messages.some((m) => /GeoJSON/.test(m)), messages.join(' | '));
+  assert.ok(messages.some((m) => /not a GeoJSON/.test(m)), messages.join(' | '));
+  assert.ok(messages.some((m) => /no country/.test(m)), messages.join(' | '));
   // The page itself keeps working: the first map is still there and ready.
   assert.equal(await page.locator('sahel-map').first().getAttribute('state'), 'ready');
   assert.deepEqual(record.errors.filter((e) => !/404/.test(e)), []);
@@ -221,5 +223,10 @@ test(`what the demo page fetches stays under ${BUDGET / 1000} KB brotli-compress
     assert.ok(files.includes(needed), `${needed} was not fetched: ${files}`);
   }
   assert.ok(total <= BUDGET, `${total} bytes brotli > ${BUDGET}`);
+  // The countries file on its own stays small (issue 3: at most 40 KB brotli).
+  const geo = brotliCompressSync(readFileSync(join(DIST, 'countries.geojson')), {
+    params: { [constants.BROTLI_PARAM_QUALITY]: 11 },
+  }).length;
+  assert.ok(geo <= 40 * 1000, `countries.geojson is ${geo} bytes brotli`);
   await context.close();
 });

@@ -3,6 +3,7 @@
 mod bench;
 mod build;
 mod geodata;
+mod report;
 mod serve;
 mod test;
 mod util;
@@ -17,6 +18,7 @@ tasks:
   build      build dist/ (release wasm, wasm-bindgen, wasm-opt, pages)
   test       install what the tests need, then run native, wasm and end-to-end tests
   bench      sizes of what the demo page fetches; load, click and memory in headless Chromium
+  data-report  every record of geodata/sahel.json with its verification status and sources
   geodata    regenerate geodata/countries.geojson from Natural Earth (npm world-atlas)";
 
 fn main() -> Result<()> {
@@ -30,6 +32,7 @@ fn main() -> Result<()> {
         Some("test") => test::test(),
         Some("geodata") => geodata::geodata(),
         Some("bench") => bench::bench(),
+        Some("data-report") => report::data_report(),
         Some("help" | "--help" | "-h") | None => {
             println!("{USAGE}");
             Ok(())

@@ -1,0 +1,83 @@
+//! The dataset as of a date: what is active, what is former, which count applies. A record not
+//! yet started is hidden; one ended by then is *former* and still shown, so the map tells the
+//! withdrawal too. A partial date counts from the first day of its period (see [`Date`]).
+
+use super::date::Date;
+use super::model::*;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Status {
+    NotYet,
+    Active,
+    Former,
+}
+
+/// Started at `start` (unknown: always), ended at `end` (unknown: never).
+fn status(start: Option<&Date>, end: Option<&Date>, at: &Date) -> Status {
+    if start.is_some_and(|s| s > at) {
+        Status::NotYet
+    } else if end.is_some_and(|e| e <= at) {
+        Status::Former
+    } else {
+        Status::Active
+    }
+}
+
+impl Base {
+    pub fn status(&self, at: &Date) -> Status {
+        status(
+            self.opened.as_ref().map(|d| &d.date),
+            self.closed.as_ref().map(|d| &d.date),
+            at,
+        )
+    }
+
+    /// The latest count of `scope` known on `at`.
+    pub fn count(&self, scope: Scope, at: &Date) -> Option<&TroopCount> {
+        self.troops
+            .iter()
+            .filter(|t| t.scope == scope && t.as_of <= *at)
+            .max_by(|a, b| a.as_of.cmp(&b.as_of))
+    }
+}
+
+impl Agreement {
+    /// Starts when signed (or, failing that, when in force); ends when ended.
+    pub fn status(&self, at: &Date) -> Status {
+        let start = self
+            .signed
+            .as_ref()
+            .or(self.in_force.as_ref())
+            .map(|d| &d.date);
+        status(start, self.ended.as_ref().map(|d| &d.date), at)
+    }
+}
+
+impl Dataset {
+    /// Bases started by `at`, with whether they are still active.
+    pub fn bases_at<'a>(&'a self, at: &'a Date) -> impl Iterator<Item = (&'a Base, Status)> + 'a {
+        self.bases
+            .iter()
+            .map(move |b| (b, b.status(at)))
+            .filter(|(_, s)| *s != Status::NotYet)
+    }
+
+    /// Agreements signed by `at`, with whether they are still in effect.
+    pub fn agreements_at<'a>(
+        &'a self,
+        at: &'a Date,
+    ) -> impl Iterator<Item = (&'a Agreement, Status)> + 'a {
+        self.agreements
+            .iter()
+            .map(move |a| (a, a.status(at)))
+            .filter(|(_, s)| *s != Status::NotYet)
+    }
+
+    pub fn actor(&self, id: &str) -> Option<&Actor> {
+        self.actors.iter().find(|a| a.id == id)
+    }
+
+    pub fn country(&self, iso3: &str) -> Option<&Country> {
+        self.countries.iter().find(|c| c.iso3 == iso3)
+    }
+}
