@@ -163,6 +163,15 @@ fn a_count_needs_an_as_of_date_and_a_source() {
 }
 
 #[test]
+fn a_verified_position_needs_a_source() {
+    assert_problem(
+        "/bases/0/at_sources",
+        json!([]),
+        "bases[0].at_sources: a verified position needs a source",
+    );
+}
+
+#[test]
 fn only_http_links_are_accepted() {
     for url in [
         "javascript:alert(1)",

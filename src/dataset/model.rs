@@ -145,6 +145,11 @@ pub struct Base {
     pub closed: Option<Dated>,
     pub troops: Vec<TroopCount>,
     pub agreements: Vec<String>,
+    /// Whether the record as a whole could be checked, and its own sources.
+    pub verified: bool,
+    pub sources: Vec<Source>,
+    /// Facts that fit no dated field (an unspecified number, the latest status).
+    pub note: Option<Localized>,
 }
 
 #[derive(Clone, Debug, PartialEq)]

@@ -411,10 +411,16 @@ fn base<J: Json>(r: &mut Reader, v: &J, path: &str) -> Option<Base> {
     let summary = r.localized(v, path, "summary");
     let opened = r.dated(v, path, "opened");
     let closed = r.dated(v, path, "closed");
-    let troops = r.opt_list(v, path, "troops", troop_count);
+    let troops = r.list(v, path, "troops", troop_count);
     let agreements = r.ids(v, path, "agreements");
+    let verified = r.flag(v, path, "verified");
+    let sources = r.opt_list(v, path, "sources", source);
+    let note = r.opt_localized(v, path, "note");
     if operators.is_empty() {
         r.fail(at(path, "operators"), "names no operator");
+    }
+    if at_verified == Some(true) && at_sources.is_empty() {
+        r.fail(at(path, "at_sources"), "a verified position needs a source");
     }
     Some(Base {
         id: id?,
@@ -431,6 +437,9 @@ fn base<J: Json>(r: &mut Reader, v: &J, path: &str) -> Option<Base> {
         closed,
         troops,
         agreements,
+        verified: verified?,
+        sources,
+        note,
     })
 }
 
