@@ -129,7 +129,7 @@ fn a_base_or_anchor_outside_the_map_is_refused() {
     assert_problem(
         "/actors/0/anchor",
         json!([-77.0, 38.9]),
-        "actors[0].anchor: [-77.0, 38.9] lies outside the map",
+        "actors[0].anchor: [-77, 38.9] lies outside the map",
     );
 }
 

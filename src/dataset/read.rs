@@ -494,6 +494,24 @@ fn event<J: Json>(r: &mut Reader, v: &J, path: &str) -> Option<Event> {
     })
 }
 
+/// `[lon, lat]` for a message, to a thousandth, without float formatting (which would add
+/// kilobytes to the wasm).
+fn show_point([lon, lat]: [f64; 2]) -> String {
+    let fixed = |v: f64| {
+        let n = (v * 1000.0).round() as i64;
+        let (sign, n) = if n < 0 { ("-", -n) } else { ("", n) };
+        let (whole, frac) = (n / 1000, n % 1000);
+        let frac = format!("{frac:03}");
+        let frac = frac.trim_end_matches('0');
+        if frac.is_empty() {
+            format!("{sign}{whole}")
+        } else {
+            format!("{sign}{whole}.{frac}")
+        }
+    };
+    format!("[{}, {}]", fixed(lon), fixed(lat))
+}
+
 /// The rules beyond the schema, on records that read cleanly. Paths use each record's index.
 fn check(d: &Dataset, problems: &mut Vec<Problem>) {
     let mut fail = |path: String, message: String| problems.push(Problem::new(path, message));
@@ -570,7 +588,7 @@ fn check(d: &Dataset, problems: &mut Vec<Problem>) {
         if !SAHEL.contains(a.anchor) {
             fail(
                 format!("actors[{i}].anchor"),
-                format!("{:?} lies outside the map", a.anchor),
+                format!("{} lies outside the map", show_point(a.anchor)),
             );
         }
     }
@@ -617,7 +635,7 @@ fn check(d: &Dataset, problems: &mut Vec<Problem>) {
         if !SAHEL.contains(b.at) {
             fail(
                 format!("{path}.at"),
-                format!("{:?} lies outside the map", b.at),
+                format!("{} lies outside the map", show_point(b.at)),
             );
         }
         if let (Some(open), Some(close)) = (&b.opened, &b.closed) {
