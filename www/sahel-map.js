@@ -30,6 +30,22 @@ class SahelMapElement extends HTMLElement {
     return ATTRIBUTES;
   }
 
+  // The wasm work starts only when a map comes within a screen's height of the viewport: a map
+  // far down a long article costs the reader nothing until they scroll towards it.
+  static #nearViewport =
+    typeof IntersectionObserver === 'function'
+      ? new IntersectionObserver(
+          (entries) => {
+            for (const entry of entries) {
+              if (!entry.isIntersecting) continue;
+              SahelMapElement.#nearViewport.unobserve(entry.target);
+              entry.target.#start();
+            }
+          },
+          { rootMargin: '100% 0px' },
+        )
+      : null;
+
   #handle = null;
   // Bumped on every start and stop, so a mount that resolves after removal is dropped.
   #generation = 0;
@@ -37,20 +53,27 @@ class SahelMapElement extends HTMLElement {
   connectedCallback() {
     const root = this.shadowRoot ?? this.attachShadow({ mode: 'open' });
     root.adoptedStyleSheets = [sharedSheet()];
-    this.#start();
+    // Hold the map's place (same aspect ratio) until it is drawn, so nothing below it jumps.
+    const placeholder = document.createElement('div');
+    placeholder.className = 'sm-placeholder';
+    root.replaceChildren(placeholder);
+    this.setAttribute('state', 'loading');
+    if (SahelMapElement.#nearViewport) SahelMapElement.#nearViewport.observe(this);
+    else this.#start();
   }
 
   disconnectedCallback() {
+    SahelMapElement.#nearViewport?.unobserve(this);
     this.#stop();
   }
 
   #start() {
     const generation = ++this.#generation;
-    this.setAttribute('state', 'loading');
     wasmReady()
       .then(() => {
         if (generation !== this.#generation || !this.isConnected) return;
         this.#handle = mount(this, this.shadowRoot, this.#options());
+        this.shadowRoot.querySelector('.sm-placeholder')?.remove();
       })
       .catch((error) => {
         if (generation === this.#generation) this.#fail(error);

@@ -139,6 +139,8 @@ test('French: the element speaks the language it is given', async () => {
     map.setAttribute('lang', 'fr');
     document.querySelector('article').append(map);
   });
+  // Maps start when they near the viewport: bring this one to the reader.
+  await page.locator('#fr').scrollIntoViewIfNeeded();
   await waitForState(page, 'ready', '#fr');
   assert.equal(await page.locator('#fr .sm').getAttribute('lang'), 'fr');
   await page.locator('#fr [data-iso="TCD"]').dispatchEvent('click');
@@ -186,6 +188,7 @@ test('unreachable or broken geodata: a message in the widget, state="error", an 
     }
   });
   for (const id of ['missing', 'broken', 'empty']) {
+    await page.locator(`#${id}`).scrollIntoViewIfNeeded();
     await waitForState(page, 'error', `#${id}`);
     const alert = await page.locator(`#${id} [role="alert"]`).textContent();
     assert.match(alert, /could not be loaded/);

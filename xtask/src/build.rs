@@ -106,3 +106,22 @@ fn report(dist: &Path) -> Result<()> {
     }
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The loader's placeholder and the loading box hold the map's exact aspect ratio, so the
+    /// page does not move when the map appears.
+    #[test]
+    fn the_placeholder_has_the_map_aspect_ratio() {
+        let css = std::fs::read_to_string(root().join("www/widget.css")).unwrap();
+        let frame = sahel_map::carto::frame::SAHEL;
+        let ratio = format!("aspect-ratio: {} / {};", frame.width, frame.height());
+        assert!(
+            css.matches(ratio.as_str()).count() >= 2,
+            "www/widget.css needs `{ratio}`"
+        );
+        assert!(!css.contains("aspect-ratio: 1000 / 620"));
+    }
+}

@@ -1,0 +1,225 @@
+// The element embedded as newsrooms embed it: next to hostile CSS, under a strict CSP, several
+// on a page, inserted and removed, far below the fold, light and dark. Test pages are served at
+// the dist/ origin through Playwright routes, so they load the real built files.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { launch, BASE, waitForState, pointInside } from './helpers.mjs';
+
+let browser;
+before(async () => {
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+});
+
+const HOSTILE = `svg{display:none!important} path{fill:red!important}
+*{box-sizing:content-box!important;line-height:3!important;font-family:"Comic Sans MS",cursive!important;color:lime!important}
+input{display:none!important} button{display:none!important} text{font-size:40px!important}
+div{padding:7px!important} p{margin:40px!important} body{font-size:40px} g{transform:scale(2)!important}`;
+
+// A test page at the dist origin: `body` inside a minimal document, with optional head extras
+// and response headers.
+async function page(contextOptions, path, body, { head = '<link rel="icon" href="data:,">', headers = {} } = {}) {
+  const context = await browser.newContext(contextOptions);
+  const p = await context.newPage();
+  const record = { errors: [], violations: [], requests: [] };
+  p.on('console', (m) => m.type() === 'error' && record.errors.push(m.text()));
+  p.on('pageerror', (e) => record.errors.push(e.message));
+  p.on('request', (r) => record.requests.push(r.url()));
+  await p.route(new URL(path, BASE).href, (route) =>
+    route.fulfill({
+      status: 200,
+      headers: { 'content-type': 'text/html; charset=utf-8', ...headers },
+      body: `<!doctype html><html lang="en"><head><meta charset="utf-8">${head}
+        <script type="module" src="sahel-map.js"></script></head><body>${body}</body></html>`,
+    }),
+  );
+  await p.addInitScript(() => {
+    window.__violations = [];
+    document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
+  await p.goto(new URL(path, BASE).href);
+  return { page: p, context, record };
+}
+
+// The share of pixels that differ between two PNGs, decoded by the browser itself.
+async function pixelDifference(browserPage, a, b) {
+  return browserPage.evaluate(
+    async ([a, b]) => {
+      const load = (s) =>
+        new Promise((resolve) => {
+          const img = new Image();
+          img.onload = () => resolve(img);
+          img.src = `data:image/png;base64,${s}`;
+        });
+      const pixels = (img) => {
+        const canvas = document.createElement('canvas');
+        [canvas.width, canvas.height] = [img.width, img.height];
+        const context = canvas.getContext('2d');
+        context.drawImage(img, 0, 0);
+        return context.getImageData(0, 0, img.width, img.height).data;
+      };
+      const [pa, pb] = [pixels(await load(a)), pixels(await load(b))];
+      if (pa.length !== pb.length) return 1;
+      let differing = 0;
+      for (let i = 0; i < pa.length; i += 4) {
+        if (Math.abs(pa[i] - pb[i]) + Math.abs(pa[i + 1] - pb[i + 1]) + Math.abs(pa[i + 2] - pb[i + 2]) > 24) differing++;
+      }
+      return differing / (pa.length / 4);
+    },
+    [a.toString('base64'), b.toString('base64')],
+  );
+}
+
+test('hostile host CSS changes nothing inside the widget', async () => {
+  const body = '<div id="box" style="width:600px"><sahel-map id="m"></sahel-map></div>';
+  const renders = [];
+  for (const head of ['', `<link rel="icon" href="data:,"><style>${HOSTILE}</style>`]) {
+    const { page: p, context } = await page({ viewport: { width: 800, height: 900 } }, 'plain-or-hostile.html', body, { head });
+    await waitForState(p, 'ready', '#m');
+    await p.waitForTimeout(200); // labels follow the first resize
+    const box = await p.locator('#m').boundingBox();
+    const styles = await p.evaluate(() => {
+      const root = document.querySelector('#m').shadowRoot;
+      return ['.sm', 'svg', '[data-iso="NER"]', '.sm-label', '.sm-credit', '[data-part="details"]'].map((sel) => {
+        const cs = getComputedStyle(root.querySelector(sel));
+        return [sel, cs.display, cs.fontFamily, cs.fontSize, cs.lineHeight, cs.color, cs.fill, cs.boxSizing, cs.transform];
+      });
+    });
+    renders.push({ png: await p.locator('#m').screenshot(), width: box.width, height: box.height, styles });
+    await context.close();
+  }
+  const [plain, hostile] = renders;
+  assert.deepEqual(hostile.styles, plain.styles);
+  assert.equal(hostile.width, plain.width);
+  assert.equal(hostile.height, plain.height);
+  // Same picture, to anti-aliasing (the element sits 7 px further in on the hostile page).
+  const { page: p, context } = await page({}, 'compare.html', '');
+  const share = await pixelDifference(p, plain.png, hostile.png);
+  await context.close();
+  assert.ok(share < 0.005, `${(share * 100).toFixed(2)}% of the pixels differ`);
+});
+
+test("the widget's CSS never reaches the page around it", async () => {
+  const body = `<p id="p">Text</p><svg id="s" width="50" height="50"><path id="path" d="M0,0L10,10Z"/></svg>
+    <button id="b">B</button><div class="sm"><span class="sm-label" id="span">x</span></div>`;
+  const styles = [];
+  for (const widget of ['', '<sahel-map id="m"></sahel-map>']) {
+    const { page: p, context } = await page({}, 'leak.html', body + widget);
+    if (widget) await waitForState(p, 'ready', '#m');
+    styles.push(
+      await p.evaluate(() =>
+        ['p', 's', 'path', 'b', 'span'].map((id) => {
+          const cs = getComputedStyle(document.getElementById(id));
+          return [id, cs.fontFamily, cs.fontSize, cs.color, cs.fill, cs.stroke, cs.lineHeight, cs.textTransform, cs.background];
+        }),
+      ),
+    );
+    await context.close();
+  }
+  assert.deepEqual(styles[1], styles[0]);
+});
+
+test('a strict CSP page runs the widget with no violation', async () => {
+  const csp = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
+  const { page: p, context, record } = await page({}, 'csp.html', '<sahel-map id="m"></sahel-map>', {
+    // Nothing inline on the page itself either (not even a data: favicon): any violation is ours.
+    head: '',
+    headers: { 'content-security-policy': csp },
+  });
+  await waitForState(p, 'ready', '#m');
+  const point = await pointInside(p, 'NER', '#m');
+  await p.mouse.click(point.x, point.y);
+  await p.locator('#m [data-part="details"] h2').waitFor({ timeout: 5000 });
+  await p.waitForTimeout(300);
+  assert.deepEqual(await p.evaluate(() => window.__violations), []);
+  assert.deepEqual(record.errors, []);
+  await context.close();
+});
+
+test('two maps on one page select independently', async () => {
+  const { page: p, context } = await page(
+    { viewport: { width: 900, height: 1600 } },
+    'two.html',
+    '<sahel-map id="a" lang="en"></sahel-map><sahel-map id="b" lang="fr"></sahel-map>',
+  );
+  await waitForState(p, 'ready', '#a');
+  await waitForState(p, 'ready', '#b');
+  const point = await pointInside(p, 'NER', '#a');
+  await p.mouse.click(point.x, point.y);
+  await p.locator('#a [data-part="details"] h2').waitFor({ timeout: 5000 });
+  assert.equal(await p.locator('#b [data-part="details"] h2').count(), 0);
+  await p.locator('#b [data-iso="TCD"]').dispatchEvent('click');
+  assert.equal((await p.locator('#b [data-part="details"] h2').textContent()).trim(), 'Tchad');
+  assert.equal((await p.locator('#a [data-part="details"] h2').textContent()).trim(), 'Niger');
+  await context.close();
+});
+
+test('dark from the theme attribute or the reader’s system, light when the page insists', async () => {
+  const water = (p, id) => p.evaluate((id) => getComputedStyle(document.querySelector(id).shadowRoot.querySelector('svg')).backgroundColor, id);
+  const body = '<sahel-map id="plain"></sahel-map><sahel-map id="dark" theme="dark"></sahel-map><sahel-map id="light" theme="light"></sahel-map>';
+  const light = await page({ viewport: { width: 500, height: 2000 } }, 'themes.html', body);
+  for (const id of ['#plain', '#dark', '#light']) await waitForState(light.page, 'ready', id);
+  const [lp, ld, ll] = [await water(light.page, '#plain'), await water(light.page, '#dark'), await water(light.page, '#light')];
+  assert.notEqual(ld, lp);
+  assert.equal(ll, lp);
+  await light.context.close();
+
+  const dark = await page({ viewport: { width: 500, height: 2000 }, colorScheme: 'dark' }, 'themes.html', body);
+  for (const id of ['#plain', '#dark', '#light']) await waitForState(dark.page, 'ready', id);
+  assert.equal(await water(dark.page, '#plain'), ld);
+  assert.equal(await water(dark.page, '#light'), lp);
+  await dark.context.close();
+});
+
+test('a map far below the fold starts its wasm only when the reader nears it', async () => {
+  const { page: p, context, record } = await page(
+    { viewport: { width: 800, height: 600 } },
+    'long.html',
+    '<div style="height:5000px">Long article</div><sahel-map id="m"></sahel-map>',
+  );
+  await p.waitForLoadState('networkidle');
+  await p.waitForTimeout(300);
+  assert.equal(await p.locator('#m').getAttribute('state'), 'loading');
+  assert.ok(!record.requests.some((u) => u.endsWith('.wasm')), 'the wasm was fetched before it was needed');
+  await p.locator('#m').scrollIntoViewIfNeeded();
+  await waitForState(p, 'ready', '#m');
+  await context.close();
+});
+
+test('200 insert and remove cycles leave listeners and memory flat', async () => {
+  const { page: p, context } = await page({ viewport: { width: 800, height: 900 } }, 'cycles.html', '<main id="slot"></main>');
+  const cdp = await context.newCDPSession(p);
+  const cycle = (n) =>
+    p.evaluate(async (n) => {
+      const slot = document.getElementById('slot');
+      for (let i = 0; i < n; i++) {
+        const map = document.createElement('sahel-map');
+        const ready = new Promise((resolve) => map.addEventListener('sahel-map:ready', resolve, { once: true }));
+        slot.append(map);
+        await ready;
+        map.remove();
+      }
+      return slot.childElementCount;
+    }, n);
+  const measure = async () => {
+    await cdp.send('HeapProfiler.collectGarbage');
+    const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+    const { result } = await cdp.send('Runtime.evaluate', { expression: 'document' });
+    const { listeners } = await cdp.send('DOMDebugger.getEventListeners', { objectId: result.objectId, depth: -1, pierce: true });
+    const wasm = await p.evaluate(async () => (await (await import(new URL('sahel_map_core.js', document.baseURI).href)).default()).memory.buffer.byteLength);
+    return { heap: usedSize, listeners: listeners.length, wasm };
+  };
+  assert.equal(await cycle(20), 0); // warm up: caches, the shared stylesheet, the wasm
+  const start = await measure();
+  assert.equal(await cycle(200), 0);
+  const end = await measure();
+  console.log(`after 20 cycles ${JSON.stringify(start)}; after 220 ${JSON.stringify(end)}`);
+  assert.equal(end.listeners, start.listeners, 'listeners left behind');
+  // A leak of even 2 KB a cycle would add 400 KB over 200 cycles; allow 256 KB of noise.
+  assert.ok(end.heap - start.heap < 256 * 1024, `JS heap grew by ${end.heap - start.heap} bytes`);
+  // The wasm memory only grows; one 64 KiB page of headroom.
+  assert.ok(end.wasm - start.wasm <= 65536, `wasm memory grew by ${end.wasm - start.wasm} bytes`);
+  await context.close();
+});
