@@ -45,7 +45,7 @@ async fn sleep(ms: i32) {
 struct Mounted {
     host: HtmlElement,
     events: Rc<RefCell<Vec<(String, JsValue)>>>,
-    _handle: Box<dyn std::any::Any>,
+    mounted: Box<sahel_map::embed::Mounted>,
     _listeners: Vec<Closure<dyn FnMut(CustomEvent)>>,
 }
 
@@ -70,12 +70,13 @@ impl Mounted {
         let options = Options {
             lang: Some(lang.to_string()),
             geo_src: data_url(geo),
+            country: None,
         };
         let handle = Box::new(mount_in(host.clone(), container, options));
         let mounted = Mounted {
             host,
             events,
-            _handle: handle,
+            mounted: handle,
             _listeners: listeners,
         };
         for _ in 0..100 {
@@ -292,6 +293,43 @@ async fn speaks_french_when_asked() {
 }
 
 #[wasm_bindgen_test]
+async fn attributes_apply_live_language_country_and_geodata() {
+    let m = Mounted::new("en", FIXTURE).await;
+    m.mounted.set_attribute("lang", Some("fr"));
+    sleep(10).await;
+    assert_eq!(m.find(".sm").get_attribute("lang").as_deref(), Some("fr"));
+    assert!(m.text("[data-part=details]").starts_with("Sélectionnez"));
+    m.mounted.set_attribute("country", Some("tcd"));
+    sleep(10).await;
+    assert_eq!(m.text("[data-part=details] h2"), "Tchad");
+    assert_eq!(m.last_detail("sahel-map:select", "iso"), "TCD");
+    // A bad value clears rather than breaks.
+    m.mounted.set_attribute("country", Some("Chad"));
+    sleep(10).await;
+    assert!(m.try_find("[data-part=details] h2").is_none());
+    // A new countries file reloads the map; `ready` is not sent twice.
+    let one = r#"{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"iso3":"MLI","name_en":"Mali"},
+      "geometry":{"type":"Polygon","coordinates":[[[-12,10],[4,10],[4,25],[-12,10]]]}}]}"#;
+    m.mounted
+        .set_attribute("data-geo-src", Some(&data_url(one)));
+    for _ in 0..50 {
+        if m.try_find("[data-iso=MLI]").is_some() {
+            break;
+        }
+        sleep(20).await;
+    }
+    assert_eq!(
+        m.host
+            .query_selector_all("svg [data-iso]")
+            .unwrap()
+            .length(),
+        1
+    );
+    assert_eq!(m.host.get_attribute("state").as_deref(), Some("ready"));
+    assert_eq!(m.count("sahel-map:ready"), 1);
+}
+
+#[wasm_bindgen_test]
 async fn an_unknown_language_falls_back_to_english() {
     let m = Mounted::new("de", FIXTURE).await;
     assert_eq!(m.find(".sm").get_attribute("lang").as_deref(), Some("en"));
@@ -323,7 +361,7 @@ async fn geodata_without_countries_is_an_error_too() {
 async fn unmounting_removes_everything_it_added() {
     let m = Mounted::new("en", FIXTURE).await;
     assert!(m.try_find("svg").is_some());
-    let Mounted { host, _handle, .. } = m;
-    drop(_handle);
+    let Mounted { host, mounted, .. } = m;
+    drop(mounted);
     assert_eq!(host.child_element_count(), 0);
 }

@@ -9,6 +9,21 @@ import init, { mount } from './sahel_map_core.js';
 const CSS = /*@WIDGET_CSS@*/"";
 const ATTRIBUTES = ['lang', 'layers', 'country', 'date', 'data-src', 'data-geo-src', 'theme'];
 
+// Attributes checked here, since no wasm is needed to read them: a bad value warns once, naming
+// what is accepted, and the default applies. (lang and country are checked by the widget.)
+const ACCEPTS = {
+  theme: [/^(light|dark)$/, 'light or dark'],
+  date: [/^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/, 'a date as YYYY, YYYY-MM or YYYY-MM-DD'],
+  layers: [/^\s*[a-z0-9-]+(\s*,\s*[a-z0-9-]+)*\s*$/, 'a comma-separated list of lower-case layer ids such as usa,fra,rus'],
+};
+
+function check(name, value) {
+  const rule = ACCEPTS[name];
+  if (rule && value !== null && !rule[0].test(value)) {
+    console.warn(`sahel-map: ${name}="${value}" is not accepted: use ${rule[1]}. Using the default.`);
+  }
+}
+
 let sheet = null;
 let wasm = null;
 
@@ -67,6 +82,14 @@ class SahelMapElement extends HTMLElement {
     this.#stop();
   }
 
+  attributeChangedCallback(name, oldValue, value) {
+    if (oldValue === value) return;
+    check(name, value);
+    // Live: the widget takes the new value without reloading (a new data-geo-src reloads the map).
+    if (name === 'data-geo-src' && value !== null) value = new URL(value, document.baseURI).href;
+    this.#handle?.setAttribute(name, value);
+  }
+
   #start() {
     const generation = ++this.#generation;
     wasmReady()
@@ -95,6 +118,7 @@ class SahelMapElement extends HTMLElement {
       lang: this.getAttribute('lang') || document.documentElement.lang || undefined,
       // A page's own file is relative to the page; the bundled one sits beside this loader.
       geoSrc: geo ? new URL(geo, document.baseURI).href : new URL('./countries.geojson', import.meta.url).href,
+      country: this.getAttribute('country') || undefined,
     };
   }
 

@@ -38,13 +38,14 @@ impl Host {
         });
     }
 
-    /// `state="ready"` and one `sahel-map:ready`, however often it is called.
+    /// `state="ready"`, and one `sahel-map:ready` in the widget's life, however often the map
+    /// is (re)loaded.
     pub fn ready(&self) {
+        self.set_state(LoadState::Ready);
         if self.ready_sent.get_value() {
             return;
         }
         self.ready_sent.set_value(true);
-        self.set_state(LoadState::Ready);
         self.dispatch("sahel-map:ready", &js_sys::Object::new().into());
     }
 
@@ -61,6 +62,12 @@ impl Host {
         let iso = iso.map_or(JsValue::NULL, JsValue::from_str);
         let _ = js_sys::Reflect::set(&detail, &"iso".into(), &iso);
         self.dispatch("sahel-map:select", &detail.into());
+    }
+
+    /// A console warning about an attribute, naming what it accepts; the widget goes on with
+    /// its default.
+    pub fn warn(&self, message: &str) {
+        web_sys::console::warn_1(&JsValue::from_str(&format!("sahel-map: {message}")));
     }
 
     fn dispatch(&self, name: &str, detail: &JsValue) {

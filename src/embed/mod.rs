@@ -10,7 +10,8 @@ pub use host::{Host, LoadState};
 
 use crate::dataset::Json;
 use crate::i18n::Lang;
-use crate::ui::App;
+use crate::ui::{App, MapState};
+use leptos::prelude::Set;
 use wasm_bindgen::prelude::*;
 use web_sys::{HtmlElement, ShadowRoot};
 
@@ -21,6 +22,8 @@ pub struct Options {
     pub lang: Option<String>,
     /// URL of the countries GeoJSON (`data-geo-src`, else the bundled file).
     pub geo_src: String,
+    /// `country`: ISO3 of the country selected at start.
+    pub country: Option<String>,
 }
 
 impl Options {
@@ -34,14 +37,22 @@ impl Options {
             .get("geoSrc")
             .and_then(|v| v.as_str())
             .ok_or("options.geoSrc: expected the URL of a countries GeoJSON")?;
-        Ok(Options { lang, geo_src })
+        let country = match value.get("country") {
+            None => None,
+            Some(v) => Some(v.as_str().ok_or("options.country: expected a string")?),
+        };
+        Ok(Options {
+            lang,
+            geo_src,
+            country,
+        })
     }
 }
 
 /// A mounted widget; `unmount()` removes its DOM and disposes of its reactive state.
 #[wasm_bindgen]
 pub struct Handle {
-    mounted: Option<Box<dyn std::any::Any>>,
+    mounted: Option<Mounted>,
 }
 
 #[wasm_bindgen]
@@ -50,6 +61,68 @@ impl Handle {
         // Dropping Leptos' UnmountHandle removes the view and cleans up its owner.
         self.mounted.take();
     }
+
+    /// An attribute changed on the element (`value` null when removed).
+    #[wasm_bindgen(js_name = setAttribute)]
+    pub fn set_attribute(&self, name: &str, value: Option<String>) {
+        if let Some(m) = &self.mounted {
+            m.set_attribute(name, value.as_deref());
+        }
+    }
+}
+
+/// A mounted app and the state the page can change.
+pub struct Mounted {
+    _view: Box<dyn std::any::Any>,
+    state: MapState,
+}
+
+impl Mounted {
+    /// Applies a live attribute: `lang`, `country`, `data-geo-src`. A value the widget cannot
+    /// use warns once on the console, naming what it accepts, and the default applies.
+    pub fn set_attribute(&self, name: &str, value: Option<&str>) {
+        let state = self.state;
+        match name {
+            "lang" => {
+                let lang = value
+                    .and_then(|v| parse_lang(&state.host, v))
+                    .unwrap_or_default();
+                let _ = state.lang.try_set(lang);
+            }
+            "country" => state.select(value.and_then(|v| parse_country(&state.host, v))),
+            "data-geo-src" => {
+                if let Some(src) = value {
+                    let _ = state.geo_src.try_set(src.to_string());
+                }
+            }
+            _ => {}
+        }
+    }
+
+    pub fn state(&self) -> MapState {
+        self.state
+    }
+}
+
+fn parse_lang(host: &Host, value: &str) -> Option<Lang> {
+    let lang = Lang::parse(value);
+    if lang.is_none() {
+        host.warn(&format!(
+            "lang=\"{value}\" is not supported: use en or fr. Showing English."
+        ));
+    }
+    lang
+}
+
+fn parse_country(host: &Host, value: &str) -> Option<String> {
+    let iso = value.trim().to_ascii_uppercase();
+    let valid = iso.len() == 3 && iso.bytes().all(|b| b.is_ascii_uppercase());
+    if !valid {
+        host.warn(&format!(
+            "country=\"{value}\" is not an ISO 3166 alpha-3 code such as NER. Nothing is selected."
+        ));
+    }
+    valid.then_some(iso)
 }
 
 /// Mounts the widget into `root` (the element's shadow root) for the element `host`.
@@ -68,29 +141,41 @@ pub fn mount(host: HtmlElement, root: ShadowRoot, options: JsValue) -> Result<Ha
     root.append_child(&container)
         .map_err(|_| JsError::new("sahel-map: cannot attach to the shadow root"))?;
     Ok(Handle {
-        mounted: Some(Box::new(mount_in(host, container, options))),
+        mounted: Some(mount_in(host, container, options)),
     })
 }
 
 /// Mounts the app into any element; `host` receives the state and events. Used by `mount` and
 /// by the browser tests, which need no custom element.
-pub fn mount_in(host: HtmlElement, container: HtmlElement, options: Options) -> impl std::any::Any {
+pub fn mount_in(host: HtmlElement, container: HtmlElement, options: Options) -> Mounted {
+    let host = Host::new(host);
+    host.set_state(LoadState::Loading);
     let lang = options
         .lang
         .as_deref()
-        .and_then(Lang::parse)
+        .and_then(|v| parse_lang(&host, v))
         .unwrap_or_default();
-    let host = Host::new(host);
-    host.set_state(LoadState::Loading);
-    let geo_src = options.geo_src;
+    let country = options
+        .country
+        .as_deref()
+        .and_then(|v| parse_country(&host, v));
     // The wrapper div goes with the view: unmounting leaves the shadow root empty.
     let guard = ContainerGuard(container.clone());
-    (
-        leptos::mount::mount_to(container, move || {
-            leptos::prelude::view! { <App host lang geo_src /> }
-        }),
-        guard,
-    )
+    // The state is made inside the view's owner (so it is disposed with it) and handed out.
+    let slot = std::rc::Rc::new(std::cell::Cell::new(None));
+    let view = leptos::mount::mount_to(container, {
+        let slot = slot.clone();
+        move || {
+            let state = MapState::new(host, lang, options.geo_src);
+            state.selected.set(country);
+            slot.set(Some(state));
+            leptos::prelude::view! { <App state /> }
+        }
+    });
+    Mounted {
+        _view: Box::new((view, guard)),
+        state: slot.take().expect("mount_to runs the view at once"),
+    }
 }
 
 /// Removes the mount container when the widget is unmounted.

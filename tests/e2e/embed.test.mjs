@@ -223,3 +223,52 @@ test('200 insert and remove cycles leave listeners and memory flat', async () =>
   assert.ok(end.wasm - start.wasm <= 65536, `wasm memory grew by ${end.wasm - start.wasm} bytes`);
   await context.close();
 });
+
+test('attribute changes apply live', async () => {
+  const { page: p, context } = await page({ viewport: { width: 800, height: 900 } }, 'live.html', '<sahel-map id="m"></sahel-map>');
+  await waitForState(p, 'ready', '#m');
+  await p.evaluate(() => {
+    const m = document.getElementById('m');
+    m.setAttribute('lang', 'fr');
+    m.setAttribute('country', 'NER');
+    m.setAttribute('theme', 'dark');
+  });
+  const title = p.locator('#m [data-part="details"] h2');
+  await title.waitFor({ timeout: 5000 });
+  assert.equal((await title.textContent()).trim(), 'Niger');
+  assert.equal(await p.locator('#m .sm').getAttribute('lang'), 'fr');
+  assert.equal(await p.locator('#m [data-iso="TCD"]').getAttribute('aria-label'), 'Tchad');
+  const water = await p.evaluate(() => getComputedStyle(document.getElementById('m').shadowRoot.querySelector('svg')).backgroundColor);
+  assert.equal(water, 'rgb(28, 39, 49)');
+  await p.evaluate(() => document.getElementById('m').removeAttribute('country'));
+  await title.waitFor({ state: 'detached', timeout: 5000 });
+  await context.close();
+});
+
+test('a bad attribute warns once, naming what it accepts, and the map keeps working', async () => {
+  const context = await browser.newContext();
+  const p = await context.newPage();
+  const warnings = [];
+  p.on('console', (m) => m.type() === 'warning' && warnings.push(m.text()));
+  await p.route(new URL('bad.html', BASE).href, (route) =>
+    route.fulfill({
+      status: 200,
+      headers: { 'content-type': 'text/html' },
+      body: `<!doctype html><html lang="en"><head><link rel="icon" href="data:,"><script type="module" src="sahel-map.js"></script></head>
+        <body><sahel-map id="m" lang="de" theme="purple" date="2024-13" layers="USA;FRA" country="Niger"></sahel-map></body></html>`,
+    }),
+  );
+  await p.goto(new URL('bad.html', BASE).href);
+  await waitForState(p, 'ready', '#m');
+  for (const [name, accepts] of [['lang', 'en or fr'], ['theme', 'light or dark'], ['date', 'YYYY-MM-DD'], ['layers', 'comma-separated'], ['country', 'alpha-3']]) {
+    const hits = warnings.filter((w) => w.includes(`${name}="`));
+    assert.equal(hits.length, 1, `${name}: ${warnings.join(' | ')}`);
+    assert.ok(hits[0].includes(accepts), hits[0]);
+  }
+  // Defaults apply: English, nothing selected, the map drawn and clickable.
+  assert.equal(await p.locator('#m .sm').getAttribute('lang'), 'en');
+  assert.equal(await p.locator('#m [data-part="details"] h2').count(), 0);
+  await p.locator('#m [data-iso="MLI"]').dispatchEvent('click');
+  assert.equal((await p.locator('#m [data-part="details"] h2').textContent()).trim(), 'Mali');
+  await context.close();
+});
