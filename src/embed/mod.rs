@@ -127,22 +127,25 @@ fn parse_country(host: &Host, value: &str) -> Option<String> {
 
 /// Mounts the widget into `root` (the element's shadow root) for the element `host`.
 #[wasm_bindgen]
-pub fn mount(host: HtmlElement, root: ShadowRoot, options: JsValue) -> Result<Handle, JsError> {
-    let options =
-        Options::from_js(&options).map_err(|e| JsError::new(&format!("sahel-map {e}")))?;
-    let document = host
-        .owner_document()
-        .ok_or_else(|| JsError::new("sahel-map: the element has no document"))?;
-    let container: HtmlElement = document
-        .create_element("div")
-        .map_err(|_| JsError::new("sahel-map: cannot create the container"))?
-        .unchecked_into();
+pub fn mount(host: HtmlElement, root: ShadowRoot, options: JsValue) -> Handle {
+    // Errors are thrown as plain JS errors (the loader shows them in the widget); a `Result`
+    // return would cost the wasm a multi-value shim several KB large.
+    let fail = |message: &str| -> ! { wasm_bindgen::throw_str(&format!("sahel-map: {message}")) };
+    let options = Options::from_js(&options).unwrap_or_else(|e| fail(&e));
+    let Some(document) = host.owner_document() else {
+        fail("the element has no document")
+    };
+    let Ok(container) = document.create_element("div") else {
+        fail("cannot create the container")
+    };
+    let container: HtmlElement = container.unchecked_into();
     container.set_class_name("sm-root");
-    root.append_child(&container)
-        .map_err(|_| JsError::new("sahel-map: cannot attach to the shadow root"))?;
-    Ok(Handle {
+    if root.append_child(&container).is_err() {
+        fail("cannot attach to the shadow root");
+    }
+    Handle {
         mounted: Some(mount_in(host, container, options)),
-    })
+    }
 }
 
 /// Mounts the app into any element; `host` receives the state and events. Used by `mount` and
