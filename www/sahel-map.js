@@ -7,7 +7,10 @@ import init, { mount } from './sahel_map_core.js';
 
 // The widget's stylesheet (www/widget.css), inlined by `cargo xtask build`.
 const CSS = /*@WIDGET_CSS@*/"";
-const ATTRIBUTES = ['lang', 'layers', 'country', 'date', 'data-src', 'data-geo-src', 'theme'];
+// The newsroom's own words around the map: an attribute gives plain text, a child element with the
+// same `slot` name gives markup the page styles itself. The headline names the whole figure.
+const TEXTS = ['headline', 'subtitle', 'notes', 'credit'];
+const ATTRIBUTES = ['lang', 'layers', 'country', 'date', 'data-src', 'data-geo-src', 'theme', ...TEXTS];
 
 // Attributes checked here, since no wasm is needed to read them: a bad value warns once, naming
 // what is accepted, and the default applies. (lang and country are checked by the widget.)
@@ -64,14 +67,14 @@ class SahelMapElement extends HTMLElement {
   #handle = null;
   // Bumped on every start and stop, so a mount that resolves after removal is dropped.
   #generation = 0;
+  // The figure around the map: its texts (by name) and the box the map is drawn in.
+  #texts = {};
+  #body = null;
 
   connectedCallback() {
     const root = this.shadowRoot ?? this.attachShadow({ mode: 'open' });
     root.adoptedStyleSheets = [sharedSheet()];
-    // Hold the map's place (same aspect ratio) until it is drawn, so nothing below it jumps.
-    const placeholder = document.createElement('div');
-    placeholder.className = 'sm-placeholder';
-    root.replaceChildren(placeholder);
+    root.replaceChildren(this.#figure());
     this.setAttribute('state', 'loading');
     if (SahelMapElement.#nearViewport) SahelMapElement.#nearViewport.observe(this);
     else this.#start();
@@ -84,6 +87,7 @@ class SahelMapElement extends HTMLElement {
 
   attributeChangedCallback(name, oldValue, value) {
     if (oldValue === value) return;
+    if (TEXTS.includes(name)) return this.#showText(name);
     check(name, value);
     // Live: the widget takes the new value without reloading (a new data-geo-src reloads the map).
     if (name === 'data-geo-src' && value !== null) value = new URL(value, document.baseURI).href;
@@ -95,8 +99,8 @@ class SahelMapElement extends HTMLElement {
     wasmReady()
       .then(() => {
         if (generation !== this.#generation || !this.isConnected) return;
-        this.#handle = mount(this, this.shadowRoot, this.#options());
-        this.shadowRoot.querySelector('.sm-placeholder')?.remove();
+        this.#handle = mount(this, this.#body, this.#options());
+        this.#body.querySelector('.sm-placeholder')?.remove();
       })
       .catch((error) => {
         if (generation === this.#generation) this.#fail(error);
@@ -109,6 +113,53 @@ class SahelMapElement extends HTMLElement {
       this.#handle.unmount();
       this.#handle.free();
       this.#handle = null;
+    }
+  }
+
+  // header (headline, subtitle), the map's box, footer (notes, credit), as one labelled figure.
+  #figure() {
+    const figure = document.createElement('div');
+    figure.className = 'sm-frame';
+    figure.setAttribute('role', 'figure');
+    const head = document.createElement('div');
+    head.className = 'sm-head';
+    const foot = document.createElement('div');
+    foot.className = 'sm-foot';
+    for (const name of TEXTS) {
+      const box = document.createElement('div');
+      box.className = box.id = `sm-news-${name}`;
+      const slot = document.createElement('slot');
+      slot.name = name;
+      slot.addEventListener('slotchange', () => this.#showText(name));
+      box.append(slot);
+      this.#texts[name] = box;
+      (name === 'headline' || name === 'subtitle' ? head : foot).append(box);
+    }
+    // Hold the map's place (same aspect ratio) until it is drawn, so nothing below it jumps.
+    const placeholder = document.createElement('div');
+    placeholder.className = 'sm-placeholder';
+    this.#body = document.createElement('div');
+    this.#body.className = 'sm-body-box';
+    this.#body.append(placeholder);
+    figure.append(head, this.#body, foot);
+    for (const name of TEXTS) this.#showText(name);
+    return figure;
+  }
+
+  // A text from its attribute (as text, never markup), unless the page slotted its own; hidden
+  // when there is neither.
+  #showText(name) {
+    const box = this.#texts[name];
+    if (!box) return;
+    const slot = box.firstChild;
+    const text = this.getAttribute(name) ?? '';
+    // Only on change: replacing a slot's fallback fires `slotchange`, which comes back here.
+    if (slot.textContent !== text) slot.textContent = text;
+    box.hidden = !text.trim() && slot.assignedNodes().length === 0;
+    if (name === 'headline') {
+      const figure = box.closest('[role="figure"]');
+      if (box.hidden) figure.removeAttribute('aria-labelledby');
+      else figure.setAttribute('aria-labelledby', box.id);
     }
   }
 
@@ -131,7 +182,7 @@ class SahelMapElement extends HTMLElement {
     box.textContent = (document.documentElement.lang || '').startsWith('fr')
       ? 'La carte n’a pas pu être chargée.'
       : 'The map could not be loaded.';
-    this.shadowRoot.replaceChildren(box);
+    (this.#body ?? this.shadowRoot).replaceChildren(box);
     this.setAttribute('state', 'error');
     this.dispatchEvent(new CustomEvent('sahel-map:error', { bubbles: true, composed: true, detail: { message } }));
   }

@@ -13,7 +13,7 @@ use crate::i18n::Lang;
 use crate::ui::{App, MapState};
 use leptos::prelude::Set;
 use wasm_bindgen::prelude::*;
-use web_sys::{HtmlElement, ShadowRoot};
+use web_sys::HtmlElement;
 
 /// Options the loader reads from the element's attributes.
 #[derive(Debug, Default)]
@@ -125,9 +125,9 @@ fn parse_country(host: &Host, value: &str) -> Option<String> {
     valid.then_some(iso)
 }
 
-/// Mounts the widget into `root` (the element's shadow root) for the element `host`.
+/// Mounts the widget for the element `host`, drawing inside `root` (a node of its shadow root).
 #[wasm_bindgen]
-pub fn mount(host: HtmlElement, root: ShadowRoot, options: JsValue) -> Handle {
+pub fn mount(host: HtmlElement, root: web_sys::Node, options: JsValue) -> Handle {
     // Errors are thrown as plain JS errors (the loader shows them in the widget); a `Result`
     // return would cost the wasm a multi-value shim several KB large.
     let fail = |message: &str| -> ! { wasm_bindgen::throw_str(&format!("sahel-map: {message}")) };

@@ -272,3 +272,31 @@ test('a bad attribute warns once, naming what it accepts, and the map keeps work
   assert.equal((await p.locator('#m [data-part="details"] h2').textContent()).trim(), 'Mali');
   await context.close();
 });
+
+test('newsroom text from attributes or slots, shown as text, and the headline names the figure', async () => {
+  const body = `<sahel-map id="m" headline="Foreign forces in the Sahel" subtitle="<b>Bases</b> &amp; pacts"
+      credit="Graphic: The Sahel Desk"><span slot="notes" id="note">Sources: see <a href="#x">the dataset</a>.</span></sahel-map>
+    <sahel-map id="bare"></sahel-map>`;
+  const { page: p, context } = await page({ viewport: { width: 800, height: 2000 } }, 'texts.html', body);
+  await waitForState(p, 'ready', '#m');
+  await waitForState(p, 'ready', '#bare');
+  const box = (id, name) => p.locator(`${id} .sm-news-${name}`);
+  assert.equal((await box('#m', 'headline').textContent()).trim(), 'Foreign forces in the Sahel');
+  // Markup in an attribute is text: shown as typed, never parsed.
+  assert.equal((await box('#m', 'subtitle').textContent()).trim(), '<b>Bases</b> & pacts');
+  assert.equal(await p.locator('#m .sm-news-subtitle b').count(), 0);
+  assert.equal((await box('#m', 'credit').textContent()).trim(), 'Graphic: The Sahel Desk');
+  // A slotted element is the page's own, placed in the footer.
+  const slotted = await p.evaluate(() => document.getElementById('note').assignedSlot?.name);
+  assert.equal(slotted, 'notes');
+  assert.equal(await box('#m', 'notes').isVisible(), true);
+  // The headline is the figure's accessible name.
+  assert.equal(await p.locator('#m').getByRole('figure', { name: 'Foreign forces in the Sahel' }).count(), 1);
+  // Live, and empty texts take no room.
+  await p.evaluate(() => document.getElementById('m').setAttribute('headline', 'Who is where'));
+  assert.equal(await p.locator('#m').getByRole('figure', { name: 'Who is where' }).count(), 1);
+  for (const name of ['headline', 'subtitle', 'notes', 'credit']) {
+    assert.equal(await box('#bare', name).isVisible(), false, `${name} shows with nothing in it`);
+  }
+  await context.close();
+});

@@ -61,7 +61,7 @@ pub fn test() -> Result<()> {
     let shots = root().join("target/screenshots");
     std::fs::create_dir_all(&shots)?;
     run(Command::new("node")
-        .args(["--test", "--test-concurrency=1"])
+        .args(["--test", "--test-concurrency=1", "--test-timeout=180000"])
         .arg(root().join("tests/e2e"))
         .env("SAHEL_BASE_URL", &base)
         .env("SAHEL_DIST", root().join("dist"))
