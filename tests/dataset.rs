@@ -1,30 +1,17 @@
 //! The dataset reader natively: a minimal valid fixture, then one bad fixture per rule, each
 //! made by changing one value of the minimal one.
 
+mod common;
+
+use common::{minimal, mutated};
 use sahel_map::dataset::{load_dataset, Amount, Date, Scope, Status};
 use serde_json::{json, Value};
 
 const MINIMAL: &str = include_str!("fixtures/dataset-minimal.json");
 
-fn minimal() -> Value {
-    serde_json::from_str(MINIMAL).unwrap()
-}
-
 /// The problems of the minimal fixture with `pointer` set to `value` (Null removes it).
 fn problems_with(pointer: &str, value: Value) -> Vec<String> {
-    let mut v = minimal();
-    if value.is_null() {
-        let (parent, key) = pointer.rsplit_once('/').unwrap();
-        v.pointer_mut(parent)
-            .unwrap()
-            .as_object_mut()
-            .unwrap()
-            .remove(key);
-    } else {
-        *v.pointer_mut(pointer)
-            .unwrap_or_else(|| panic!("{pointer}")) = value;
-    }
-    match load_dataset(&v.to_string()) {
+    match load_dataset(&mutated(pointer, value).to_string()) {
         Ok(_) => Vec::new(),
         Err(problems) => problems.iter().map(ToString::to_string).collect(),
     }

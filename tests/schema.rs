@@ -3,16 +3,15 @@
 //! rejects too.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod common;
+
+use common::{minimal, mutated};
 use sahel_map::dataset::load_dataset;
 use serde_json::{json, Value};
 
 fn schema() -> jsonschema::Validator {
     let schema: Value = serde_json::from_str(include_str!("../geodata/sahel.schema.json")).unwrap();
     jsonschema::draft202012::new(&schema).expect("a valid 2020-12 schema")
-}
-
-fn minimal() -> Value {
-    serde_json::from_str(include_str!("fixtures/dataset-minimal.json")).unwrap()
 }
 
 #[test]
@@ -82,18 +81,7 @@ fn whatever_the_schema_rejects_the_reader_rejects() {
     ];
     let mut rejected_by_schema = 0;
     for (pointer, value) in mutations {
-        let mut v = minimal();
-        if value.is_null() {
-            let (parent, key) = pointer.rsplit_once('/').unwrap();
-            v.pointer_mut(parent)
-                .unwrap()
-                .as_object_mut()
-                .unwrap()
-                .remove(key);
-        } else {
-            *v.pointer_mut(pointer)
-                .unwrap_or_else(|| panic!("{pointer}")) = value.clone();
-        }
+        let v = mutated(pointer, value.clone());
         if !schema.is_valid(&v) {
             rejected_by_schema += 1;
             assert!(
