@@ -38,6 +38,31 @@ pub enum Text {
     NoCountries,
     Credit,
     Disputed,
+    DataFailed,
+    Layers,
+    Bases,
+    Links,
+    Government,
+    Leader,
+    ForeignBases,
+    Agreements,
+    Sources,
+    Unverified,
+    Operators,
+    Troops,
+    NoCount,
+    Active,
+    Ended,
+    Signed,
+    InForce,
+    Opened,
+    Closed,
+    AsOf,
+    Version,
+    Data,
+    Parties,
+    Site,
+    NoneKnown,
 }
 
 impl Text {
@@ -63,7 +88,182 @@ impl Text {
             (Credit, Fr) => "Frontières : Natural Earth",
             (Disputed, En) => "(disputed)",
             (Disputed, Fr) => "(contesté)",
+            (DataFailed, En) => "The map’s data could not be loaded.",
+            (DataFailed, Fr) => "Les données de la carte n’ont pas pu être chargées.",
+            (Layers, En) => "Layers",
+            (Layers, Fr) => "Couches",
+            (Bases, En) => "Bases",
+            (Bases, Fr) => "Bases",
+            (Links, En) => "Partnerships",
+            (Links, Fr) => "Partenariats",
+            (Government, En) => "Government",
+            (Government, Fr) => "Gouvernement",
+            (Leader, En) => "Leader",
+            (Leader, Fr) => "Dirigeant",
+            (ForeignBases, En) => "Foreign bases",
+            (ForeignBases, Fr) => "Bases étrangères",
+            (Agreements, En) => "Agreements",
+            (Agreements, Fr) => "Accords",
+            (Sources, En) => "Sources",
+            (Sources, Fr) => "Sources",
+            (Unverified, En) => "not independently verified",
+            (Unverified, Fr) => "non vérifié de façon indépendante",
+            (Operators, En) => "Operated by",
+            (Operators, Fr) => "Exploitée par",
+            (Troops, En) => "troops",
+            (Troops, Fr) => "militaires",
+            (NoCount, En) => "no base-level troop count",
+            (NoCount, Fr) => "aucun effectif connu pour la base",
+            (Active, En) => "active",
+            (Active, Fr) => "en cours",
+            (Ended, En) => "ended",
+            (Ended, Fr) => "terminé",
+            (Signed, En) => "signed",
+            (Signed, Fr) => "signé",
+            (InForce, En) => "in force",
+            (InForce, Fr) => "en vigueur",
+            (Opened, En) => "opened",
+            (Opened, Fr) => "ouverte",
+            (Closed, En) => "closed",
+            (Closed, Fr) => "fermée",
+            (AsOf, En) => "as of",
+            (AsOf, Fr) => "au",
+            (Version, En) => "version",
+            (Version, Fr) => "version",
+            (Data, En) => "Data",
+            (Data, Fr) => "Données",
+            (Parties, En) => "Parties",
+            (Parties, Fr) => "Parties",
+            (Site, En) => "records at this site",
+            (Site, Fr) => "fiches sur ce site",
+            (NoneKnown, En) => "None in the dataset.",
+            (NoneKnown, Fr) => "Aucun dans les données.",
         }
+    }
+}
+
+const MONTHS: [[&str; 12]; 2] = [
+    [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ],
+    [
+        "janvier",
+        "février",
+        "mars",
+        "avril",
+        "mai",
+        "juin",
+        "juillet",
+        "août",
+        "septembre",
+        "octobre",
+        "novembre",
+        "décembre",
+    ],
+];
+
+/// A dataset date as a reader writes it, to its precision.
+///
+/// ```
+/// use sahel_map::{dataset::Date, i18n::{long_date, Lang}};
+/// let d = |s| Date::parse(s).unwrap();
+/// assert_eq!(long_date(&d("2024-03-16"), Lang::En), "16 March 2024");
+/// assert_eq!(long_date(&d("2024-03-01"), Lang::Fr), "1er mars 2024");
+/// assert_eq!(long_date(&d("2024-08"), Lang::Fr), "août 2024");
+/// assert_eq!(long_date(&d("2013"), Lang::En), "2013");
+/// ```
+pub fn long_date(date: &crate::dataset::Date, lang: Lang) -> String {
+    let year = date.year();
+    let Some(month) = date.month() else {
+        return year.to_string();
+    };
+    let name = MONTHS[lang as usize][(month as usize).clamp(1, 12) - 1];
+    match (date.day(), lang) {
+        (None, _) => format!("{name} {year}"),
+        (Some(1), Lang::Fr) => format!("1er {name} {year}"),
+        (Some(day), _) => format!("{day} {name} {year}"),
+    }
+}
+
+/// A whole number with the language's grouping: "12,640" in English, "12 640" in French
+/// (a narrow no-break space, as French typography sets it).
+///
+/// ```
+/// use sahel_map::i18n::{number, Lang};
+/// assert_eq!(number(12640, Lang::En), "12,640");
+/// assert_eq!(number(12640, Lang::Fr), "12\u{202f}640");
+/// assert_eq!(number(950, Lang::Fr), "950");
+/// ```
+pub fn number(n: u32, lang: Lang) -> String {
+    let digits = n.to_string();
+    let sep = match lang {
+        Lang::En => ",",
+        Lang::Fr => "\u{202f}",
+    };
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push_str(sep);
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// A word of the dataset's vocabulary (kinds, qualifiers) in the reader's language; an unknown
+/// word is shown as it is written.
+pub fn term(word: &str, lang: Lang) -> &str {
+    let fr = lang == Lang::Fr;
+    let (en, fr_word) = match word {
+        "air-base" => ("air base", "base aérienne"),
+        "drone-base" => ("drone base", "base de drones"),
+        "forward-base" => ("forward base", "base avancée"),
+        "camp" => ("camp", "camp"),
+        "headquarters" => ("headquarters", "quartier général"),
+        "training-mission" => ("training mission", "mission de formation"),
+        "civilian-mission" => ("civilian mission", "mission civile"),
+        "naval-base" => ("naval base", "base navale"),
+        "deployment" => ("deployment", "déploiement"),
+        "status-of-forces" => (
+            "status-of-forces agreement",
+            "accord sur le statut des forces",
+        ),
+        "defence-cooperation" => (
+            "defence cooperation agreement",
+            "accord de coopération de défense",
+        ),
+        "defence-mou" => ("defence memorandum", "mémorandum de défense"),
+        "mutual-defence-pact" => ("mutual-defence pact", "pacte de défense mutuelle"),
+        "military-technical" => ("military-technical agreement", "accord militaro-technique"),
+        "mission-mandate" => ("mission mandate", "mandat de mission"),
+        "confederation" => ("confederation treaty", "traité de confédération"),
+        "membership" => ("membership", "adhésion"),
+        "withdrawal" => ("withdrawal", "retrait"),
+        "security-cooperation" => ("security cooperation", "coopération de sécurité"),
+        "about" => ("about", "environ"),
+        "up to" => ("up to", "jusqu’à"),
+        "at least" => ("at least", "au moins"),
+        "authorised" => ("authorised:", "autorisés :"),
+        "planned" => ("planned:", "prévus :"),
+        "exactly" => ("", ""),
+        "peak" => ("at peak", "au plus fort"),
+        _ => return word,
+    };
+    if fr {
+        fr_word
+    } else {
+        en
     }
 }
 
@@ -107,6 +307,27 @@ mod tests {
             Text::NoCountries,
             Text::Credit,
             Text::Disputed,
+            Text::DataFailed,
+            Text::Layers,
+            Text::Links,
+            Text::Government,
+            Text::Leader,
+            Text::ForeignBases,
+            Text::Agreements,
+            Text::Unverified,
+            Text::Operators,
+            Text::Troops,
+            Text::NoCount,
+            Text::Active,
+            Text::Ended,
+            Text::Signed,
+            Text::InForce,
+            Text::Opened,
+            Text::Closed,
+            Text::AsOf,
+            Text::Data,
+            Text::Site,
+            Text::NoneKnown,
         ];
         for t in all {
             assert_ne!(t.get(Lang::En), t.get(Lang::Fr), "{t:?} is not translated");

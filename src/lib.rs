@@ -1,11 +1,13 @@
 //! sahel-map: an embeddable map of foreign military bases and partnerships in the Sahel.
 //!
-//! The pure core ([`carto`], [`dataset`], [`i18n`], [`scene`]) builds anywhere; the browser side ([`ui`],
+//! The pure core ([`carto`], [`dataset`], [`i18n`], [`scene`], [`overlay`]) builds anywhere; the browser side ([`ui`],
 //! [`embed`]) sits behind the default `web` feature. See ARCHITECTURE.md for the map of the code.
 
 pub mod carto;
 pub mod dataset;
 pub mod i18n;
+pub mod overlay;
+pub mod panel;
 pub mod scene;
 
 #[cfg(feature = "web")]

@@ -138,6 +138,8 @@ pub enum LabelKind {
     Core,
     Country,
     Capital,
+    /// A base site's place name (drawn by `overlay`).
+    Site,
 }
 
 impl LabelKind {
@@ -158,6 +160,7 @@ pub fn estimate(text: &str, kind: LabelKind) -> f64 {
         LabelKind::Core => 0.84,
         LabelKind::Country => 0.66,
         LabelKind::Capital => 0.68,
+        LabelKind::Site => 0.72,
     };
     text_width(text, kind.px(), em)
 }
@@ -171,7 +174,13 @@ const LINE_HEIGHT: f64 = 1.15;
 /// shown only where no name covers it, with its name beside it; then the other countries by
 /// size. A name is set on one line if it fits its country, else wrapped, else nudged from its
 /// label point, else left out.
-pub fn labels(map: &DrawnMap, lang: Lang, px_per_unit: f64, measure: Measure) -> Vec<PlacedLabel> {
+pub fn labels(
+    map: &DrawnMap,
+    lang: Lang,
+    px_per_unit: f64,
+    measure: Measure,
+    obstacles: &[Rect],
+) -> Vec<PlacedLabel> {
     let unit = 1.0 / px_per_unit.max(1e-3);
     let mut order: Vec<usize> = (0..map.countries.len()).collect();
     // Core first, then by the size of the shape (its vertex count stands in for its extent).
@@ -210,11 +219,22 @@ pub fn labels(map: &DrawnMap, lang: Lang, px_per_unit: f64, measure: Measure) ->
         .map(|i| i.candidate.clone())
         .chain(dot_candidates)
         .collect();
-    let first_placed = place(&first, &[], gap, |i, rect| {
+    let mut first_placed = place(&first, obstacles, gap, |i, rect| {
         i >= core_items.len() || fits(map, &core_items[i], rect)
     });
+    // A core name crowded out by symbols is still shown (under them): the map needs it more
+    // than a clear view of every symbol's edge.
+    for i in 0..core_items.len() {
+        if first_placed[i].is_none() {
+            let others: Vec<Rect> = first_placed.iter().flatten().map(|p| p.1).collect();
+            first_placed[i] = place(&first[i..=i], &others, gap, |_, rect| {
+                fits(map, &core_items[i], rect)
+            })[0];
+        }
+    }
     let (names, dots) = first_placed.split_at(core_items.len());
-    let mut taken: Vec<Rect> = first_placed.iter().flatten().map(|p| p.1).collect();
+    let mut taken: Vec<Rect> = obstacles.to_vec();
+    taken.extend(first_placed.iter().flatten().map(|p| p.1));
 
     // Pass 2: the names of the capitals shown, beside their dots, then the other countries.
     let mut items: Vec<Item> = capitals
@@ -296,6 +316,7 @@ pub fn labels_svg(placed: &[PlacedLabel], px_per_unit: f64) -> String {
             LabelKind::Core => "sm-label is-core",
             LabelKind::Country => "sm-label",
             LabelKind::Capital => "sm-label is-capital",
+            LabelKind::Site => "sm-site-label",
         };
         let line_height = l.size * LINE_HEIGHT;
         let top = l.at[1] - line_height * (l.lines.len() as f64 - 1.0) / 2.0;
@@ -319,8 +340,8 @@ pub fn labels_svg(placed: &[PlacedLabel], px_per_unit: f64) -> String {
     out
 }
 
-/// Escapes text for markup.
-fn escape_into(text: &str, out: &mut String) {
+/// Escapes text for markup: data strings are text, never markup.
+pub fn escape_into(text: &str, out: &mut String) {
     for c in text.chars() {
         match c {
             '&' => out.push_str("&amp;"),
@@ -463,7 +484,7 @@ mod tests {
         let map = map();
         for width_px in [280.0, 375.0, 680.0, 1000.0] {
             for lang in [Lang::En, Lang::Fr] {
-                let placed = labels(&map, lang, width_px / map.width, &estimate);
+                let placed = labels(&map, lang, width_px / map.width, &estimate, &[]);
                 for (i, a) in placed.iter().enumerate() {
                     let r = a.rect;
                     assert!(
@@ -491,7 +512,7 @@ mod tests {
     #[test]
     fn at_article_width_the_core_five_their_capitals_and_the_big_neighbours_are_named() {
         let map = map();
-        let placed = labels(&map, Lang::En, 680.0 / map.width, &estimate);
+        let placed = labels(&map, Lang::En, 680.0 / map.width, &estimate, &[]);
         let named: Vec<&str> = placed.iter().filter_map(|l| l.country.as_deref()).collect();
         for iso in [
             "NER", "MLI", "BFA", "TCD", "MRT", "DZA", "LBY", "EGY", "SDN", "NGA", "ESH",
@@ -504,7 +525,7 @@ mod tests {
             .map(|l| l.lines[0].as_str())
             .collect();
         assert!(capitals.len() >= 2, "only {capitals:?} named");
-        let wide = labels(&map, Lang::En, 1000.0 / map.width, &estimate);
+        let wide = labels(&map, Lang::En, 1000.0 / map.width, &estimate, &[]);
         // Where a name and its capital cannot both fit (Burkina Faso is small), the name wins.
         let wide_capitals = wide.iter().filter(|l| l.kind == LabelKind::Capital).count();
         assert!(wide_capitals >= 4, "{wide_capitals} capitals at 1000 px");
@@ -527,8 +548,8 @@ mod tests {
     #[test]
     fn small_countries_go_unlabelled_on_a_phone_rather_than_overflow() {
         let map = map();
-        let phone = labels(&map, Lang::En, 343.0 / map.width, &estimate);
-        let desktop = labels(&map, Lang::En, 680.0 / map.width, &estimate);
+        let phone = labels(&map, Lang::En, 343.0 / map.width, &estimate, &[]);
+        let desktop = labels(&map, Lang::En, 680.0 / map.width, &estimate, &[]);
         assert!(phone.len() < desktop.len());
         assert!(!phone.iter().any(|l| l.country.as_deref() == Some("GMB")));
     }

@@ -70,7 +70,7 @@ impl Mounted {
         let options = Options {
             lang: Some(lang.to_string()),
             geo_src: data_url(geo),
-            country: None,
+            ..Options::default()
         };
         let handle = Box::new(mount_in(host.clone(), container, options));
         let mounted = Mounted {
@@ -241,6 +241,8 @@ async fn arrow_keys_move_focus_to_the_neighbour_in_that_direction() {
 #[wasm_bindgen_test]
 async fn labels_and_capitals_are_drawn_but_hidden_from_assistive_technology() {
     let m = Mounted::new("en", FIXTURE).await;
+    // A capital under a base site gives way to the site's own name: show no bases here.
+    m.mounted.set_attribute("layers", Some("links"));
     sleep(50).await;
     let labels = m.find(".sm-labels");
     assert_eq!(labels.get_attribute("aria-hidden").as_deref(), Some("true"));
@@ -254,6 +256,35 @@ async fn labels_and_capitals_are_drawn_but_hidden_from_assistive_technology() {
         .is_empty());
     // The context land is not a country.
     assert_eq!(m.host.query_selector_all("[data-iso]").unwrap().length(), 2);
+}
+
+#[wasm_bindgen_test]
+async fn layers_and_date_apply_live() {
+    let m = Mounted::new("en", FIXTURE).await;
+    sleep(20).await;
+    let count = |sel: &str| m.host.query_selector_all(sel).unwrap().length();
+    assert!(count("g[data-base], [data-site]") > 0);
+    assert!(count("[data-link=\"ner-rus-defence-mou-2023\"]") == 1);
+    m.mounted.set_attribute("layers", Some("usa, links"));
+    sleep(20).await;
+    assert_eq!(count("g[data-base], [data-site]"), 0);
+    assert_eq!(count("[data-link=\"ner-rus-defence-mou-2023\"]"), 0);
+    assert_eq!(count("[data-link=\"usa-ner-sofa-2012\"]"), 1);
+    let checked = |id: &str| {
+        let input: web_sys::HtmlInputElement = m
+            .find(&format!("input[data-layer=\"{id}\"]"))
+            .unchecked_into();
+        input.checked()
+    };
+    assert!(checked("usa") && !checked("rus") && !checked("bases"));
+    // Before the Russian MoU (December 2023) and the US agreement's end.
+    m.mounted.set_attribute("layers", None);
+    m.mounted.set_attribute("date", Some("2020-06"));
+    sleep(20).await;
+    assert_eq!(count("[data-link=\"ner-rus-defence-mou-2023\"]"), 0);
+    let sofa = m.find("[data-link=\"usa-ner-sofa-2012\"]");
+    assert!(!sofa.class_list().contains("is-former"));
+    assert!(checked("rus") && checked("bases"));
 }
 
 #[wasm_bindgen_test]

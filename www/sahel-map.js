@@ -90,7 +90,7 @@ class SahelMapElement extends HTMLElement {
     if (TEXTS.includes(name)) return this.#showText(name);
     check(name, value);
     // Live: the widget takes the new value without reloading (a new data-geo-src reloads the map).
-    if (name === 'data-geo-src' && value !== null) value = new URL(value, document.baseURI).href;
+    if ((name === 'data-geo-src' || name === 'data-src') && value) value = new URL(value, document.baseURI).href;
     this.#handle?.setAttribute(name, value);
   }
 
@@ -164,13 +164,21 @@ class SahelMapElement extends HTMLElement {
   }
 
   #options() {
-    const geo = this.getAttribute('data-geo-src');
     return {
       lang: this.getAttribute('lang') || document.documentElement.lang || undefined,
       // A page's own file is relative to the page; the bundled one sits beside this loader.
-      geoSrc: geo ? new URL(geo, document.baseURI).href : new URL('./countries.geojson', import.meta.url).href,
+      geoSrc: this.#url('data-geo-src') ?? new URL('./countries.geojson', import.meta.url).href,
       country: this.getAttribute('country') || undefined,
+      dataSrc: this.#url('data-src'),
+      layers: this.getAttribute('layers') ?? undefined,
+      date: this.getAttribute('date') || undefined,
     };
+  }
+
+  // An attribute's URL, resolved against the page (undefined when absent or empty).
+  #url(name) {
+    const value = this.getAttribute(name);
+    return value ? new URL(value, document.baseURI).href : undefined;
   }
 
   // The wasm itself failed (network, CSP, old browser): say so inside the widget.

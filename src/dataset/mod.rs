@@ -19,6 +19,10 @@ pub use read::{load_dataset, read_dataset};
 
 use std::fmt;
 
+/// geodata/sahel.json as the widget bundles it (compacted by build.rs); used unless a page gives
+/// its own with `data-src`.
+pub const BUNDLED: &str = include_str!(concat!(env!("OUT_DIR"), "/sahel.json"));
+
 /// One thing wrong with an input file: where (a JSON path such as `features[3].properties.iso3`)
 /// and what, in a sentence a newsroom developer can act on.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -1,6 +1,7 @@
 //! What the host page sees of the widget: the `state` attribute on the element and the
 //! bubbling, composed `sahel-map:*` events.
 
+use crate::ui::Selection;
 use leptos::prelude::*;
 use wasm_bindgen::JsValue;
 use web_sys::{CustomEvent, CustomEventInit, HtmlElement};
@@ -56,11 +57,21 @@ impl Host {
         self.dispatch("sahel-map:error", &detail.into());
     }
 
-    /// `sahel-map:select` with `detail.iso`: the country's code, or null when cleared.
-    pub fn selected(&self, iso: Option<&str>) {
+    /// `sahel-map:select` with `detail.type` (country, base, site or link), `detail.id`, and
+    /// `detail.iso` for a country; all null when the selection is cleared.
+    pub fn selected(&self, selection: Option<&Selection>) {
         let detail = js_sys::Object::new();
-        let iso = iso.map_or(JsValue::NULL, JsValue::from_str);
-        let _ = js_sys::Reflect::set(&detail, &"iso".into(), &iso);
+        let set = |key: &str, value: Option<&str>| {
+            let value = value.map_or(JsValue::NULL, JsValue::from_str);
+            let _ = js_sys::Reflect::set(&detail, &key.into(), &value);
+        };
+        set("type", selection.map(Selection::kind));
+        set("id", selection.map(Selection::id));
+        let iso = match selection {
+            Some(Selection::Country(iso)) => Some(iso.as_str()),
+            _ => None,
+        };
+        set("iso", iso);
         self.dispatch("sahel-map:select", &detail.into());
     }
 

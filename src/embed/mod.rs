@@ -8,9 +8,9 @@ pub mod json;
 pub use fetch::fetch_text;
 pub use host::{Host, LoadState};
 
-use crate::dataset::Json;
+use crate::dataset::{Date, Json};
 use crate::i18n::Lang;
-use crate::ui::{App, MapState};
+use crate::ui::{App, MapState, Selection};
 use leptos::prelude::Set;
 use wasm_bindgen::prelude::*;
 use web_sys::HtmlElement;
@@ -24,27 +24,38 @@ pub struct Options {
     pub geo_src: String,
     /// `country`: ISO3 of the country selected at start.
     pub country: Option<String>,
+    /// `data-src`: URL of a dataset in the bundled one's schema (None: the bundled dataset).
+    pub data_src: Option<String>,
+    /// `layers`: comma-separated layer ids (None: the dataset's defaults).
+    pub layers: Option<String>,
+    /// `date`: YYYY, YYYY-MM or YYYY-MM-DD (None: the dataset's as-of date).
+    pub date: Option<String>,
 }
 
 impl Options {
-    /// Reads `{ lang?, geoSrc }`; a field of the wrong type is an error naming it.
+    /// Reads `{ geoSrc, lang?, country?, dataSrc?, layers?, date? }`; a field of the wrong type
+    /// is an error naming it.
     pub fn from_js(value: &JsValue) -> Result<Options, String> {
-        let lang = match value.get("lang") {
-            None => None,
-            Some(v) => Some(v.as_str().ok_or("options.lang: expected a string")?),
+        let text = |key: &str| -> Result<Option<String>, String> {
+            match value.get(key) {
+                None => Ok(None),
+                Some(v) => v
+                    .as_str()
+                    .map(Some)
+                    .ok_or_else(|| format!("options.{key}: expected a string")),
+            }
         };
         let geo_src = value
             .get("geoSrc")
             .and_then(|v| v.as_str())
             .ok_or("options.geoSrc: expected the URL of a countries GeoJSON")?;
-        let country = match value.get("country") {
-            None => None,
-            Some(v) => Some(v.as_str().ok_or("options.country: expected a string")?),
-        };
         Ok(Options {
-            lang,
+            lang: text("lang")?,
             geo_src,
-            country,
+            country: text("country")?,
+            data_src: text("dataSrc")?,
+            layers: text("layers")?,
+            date: text("date")?,
         })
     }
 }
@@ -89,11 +100,25 @@ impl Mounted {
                     .unwrap_or_default();
                 let _ = state.lang.try_set(lang);
             }
-            "country" => state.select(value.and_then(|v| parse_country(&state.host, v))),
+            "country" => state.select(
+                value
+                    .and_then(|v| parse_country(&state.host, v))
+                    .map(Selection::Country),
+            ),
             "data-geo-src" => {
                 if let Some(src) = value {
                     let _ = state.geo_src.try_set(src.to_string());
                 }
+            }
+            "data-src" => {
+                let _ = state.data_src.try_set(value.map(str::to_string));
+            }
+            "layers" => {
+                let _ = state.layer_ids.try_set(value.map(parse_layers));
+                let _ = state.visible.try_set(None);
+            }
+            "date" => {
+                let _ = state.date.try_set(value.and_then(Date::parse));
             }
             _ => {}
         }
@@ -112,6 +137,16 @@ fn parse_lang(host: &Host, value: &str) -> Option<Lang> {
         ));
     }
     lang
+}
+
+/// `usa, fra,rus` → ["usa", "fra", "rus"]. Ids the dataset lacks are ignored (the loader warns
+/// about malformed lists).
+fn parse_layers(value: &str) -> Vec<String> {
+    value
+        .split(',')
+        .map(|s| s.trim().to_ascii_lowercase())
+        .filter(|s| !s.is_empty())
+        .collect()
 }
 
 fn parse_country(host: &Host, value: &str) -> Option<String> {
@@ -170,7 +205,14 @@ pub fn mount_in(host: HtmlElement, container: HtmlElement, options: Options) -> 
         let slot = slot.clone();
         move || {
             let state = MapState::new(host, lang, options.geo_src);
-            state.selected.set(country);
+            state.selected.set(country.map(Selection::Country));
+            state.data_src.set(options.data_src);
+            state
+                .layer_ids
+                .set(options.layers.as_deref().map(parse_layers));
+            state
+                .date
+                .set(options.date.as_deref().and_then(Date::parse));
             slot.set(Some(state));
             leptos::prelude::view! { <App state /> }
         }

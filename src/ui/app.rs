@@ -1,69 +1,185 @@
 use super::details::Details;
+use super::layers::Layers;
 use super::map::MapSvg;
 use super::MapState;
 use crate::carto::frame::SAHEL;
-use crate::dataset::{not_geojson, read_geodata};
+use crate::dataset::{not_geojson, read_dataset, read_geodata, Dataset, Date, Problem, BUNDLED};
 use crate::embed::{fetch_text, json, LoadState};
-use crate::i18n::{Lang, Text};
+use crate::i18n::{long_date, Lang, Text};
+use crate::overlay::{Overlay, Visible};
 use crate::scene::{draw, DrawnMap};
 use leptos::prelude::*;
 use leptos::task::{spawn_local, tick};
 use std::sync::Arc;
 
+/// Everything one load brings: the countries drawn, the dataset and its projected overlay.
+pub struct Loaded {
+    pub map: Arc<DrawnMap>,
+    pub data: Arc<Dataset>,
+    pub overlay: Overlay,
+}
+
+impl Loaded {
+    /// The date shown: the reader's, else the dataset's as-of.
+    pub fn date(&self, state: &MapState) -> Date {
+        state.date.get().unwrap_or_else(|| self.data.as_of.clone())
+    }
+
+    /// The layers shown (tracked).
+    pub fn visible(&self, state: &MapState) -> Visible {
+        state.visible.get().unwrap_or_else(|| {
+            state
+                .layer_ids
+                .with(|ids| Visible::new(&self.data, ids.as_deref()))
+        })
+    }
+}
+
+/// Why a load failed: a headline and the details (the first problems found).
+#[derive(Clone)]
+struct Failure {
+    what: Text,
+    details: Vec<String>,
+}
+
 #[derive(Clone)]
 enum Load {
     Loading,
-    Ready(Arc<DrawnMap>),
-    Failed(String),
+    Ready(Arc<Loaded>),
+    Failed(Failure),
+}
+
+/// How many of a file's problems the widget lists.
+const SHOWN_PROBLEMS: usize = 3;
+
+fn problems(file: &str, problems: Vec<Problem>, lang: Lang) -> Vec<String> {
+    let more = problems.len().saturating_sub(SHOWN_PROBLEMS);
+    let mut lines: Vec<String> = problems
+        .iter()
+        .take(SHOWN_PROBLEMS)
+        .map(|p| format!("{file}: {p}"))
+        .collect();
+    if more > 0 {
+        lines.push(match lang {
+            Lang::En => format!("… and {more} more"),
+            Lang::Fr => format!("… et {more} de plus"),
+        });
+    }
+    lines
 }
 
 /// The countries file, drawn.
-async fn fetch_map(geo_src: &str, lang: Lang) -> Result<DrawnMap, String> {
-    fetch_text(geo_src).await.and_then(|text| {
-        let parsed = json::parse(&text).map_err(|why| vec![not_geojson(&why)]);
-        let (geodata, _skipped) = parsed.and_then(read_geodata).map_err(|problems| {
-            let first = problems
-                .first()
-                .map(ToString::to_string)
-                .unwrap_or_default();
-            format!("{} ({first})", Text::NoCountries.get(lang))
-        })?;
-        Ok(draw(&geodata, &SAHEL))
+async fn fetch_map(geo_src: &str, lang: Lang) -> Result<DrawnMap, Failure> {
+    let fail = |details| Failure {
+        what: Text::LoadFailed,
+        details,
+    };
+    let text = fetch_text(geo_src).await.map_err(|e| fail(vec![e]))?;
+    let parsed = json::parse(&text).map_err(|why| vec![not_geojson(&why)]);
+    let (geodata, _skipped) = parsed.and_then(read_geodata).map_err(|found| {
+        let mut details = vec![Text::NoCountries.get(lang).to_string()];
+        details.extend(problems(file_name(geo_src), found, lang));
+        fail(details)
+    })?;
+    Ok(draw(&geodata, &SAHEL))
+}
+
+thread_local! {
+    /// The bundled dataset, read once per page: every map on it shares the one copy.
+    static BUNDLED_DATA: std::cell::OnceCell<Arc<Dataset>> = const { std::cell::OnceCell::new() };
+}
+
+/// The dataset: the bundled one, or the page's own.
+async fn fetch_data(data_src: Option<&str>, lang: Lang) -> Result<Arc<Dataset>, Failure> {
+    let fail = |details| Failure {
+        what: Text::DataFailed,
+        details,
+    };
+    let read = |name: &str, text: &str| {
+        let parsed =
+            json::parse(text).map_err(|why| fail(vec![format!("{name}: not JSON ({why})")]))?;
+        read_dataset(parsed)
+            .map(Arc::new)
+            .map_err(|found| fail(problems(name, found, lang)))
+    };
+    match data_src {
+        None => {
+            if let Some(data) = BUNDLED_DATA.with(|b| b.get().cloned()) {
+                return Ok(data);
+            }
+            let data = read("sahel.json", BUNDLED)?;
+            BUNDLED_DATA.with(|b| {
+                let _ = b.set(data.clone());
+            });
+            Ok(data)
+        }
+        Some(url) => {
+            let text = fetch_text(url).await.map_err(|e| fail(vec![e]))?;
+            read(file_name(url), &text)
+        }
+    }
+}
+
+/// The last segment of a URL's path, to name a file in a message.
+fn file_name(url: &str) -> &str {
+    let path = url.split(['?', '#']).next().unwrap_or(url);
+    path.rsplit('/').find(|s| !s.is_empty()).unwrap_or(url)
+}
+
+async fn load(geo_src: &str, data_src: Option<&str>, lang: Lang) -> Result<Loaded, Failure> {
+    let map = fetch_map(geo_src, lang).await?;
+    let data = fetch_data(data_src, lang).await?;
+    let overlay = Overlay::new(&data, &SAHEL);
+    Ok(Loaded {
+        map: Arc::new(map),
+        data,
+        overlay,
     })
 }
 
-/// The whole widget: loads the geodata (again whenever its URL changes), shares the state,
-/// lays out map and panel.
+/// The whole widget: loads the geodata and the dataset (again whenever a URL changes), shares
+/// the state, lays out map, layers and panel.
 #[component]
 pub fn App(state: MapState) -> impl IntoView {
     provide_context(state);
     let host = state.host;
-    let load = RwSignal::new(Load::Loading);
+    let load_state = RwSignal::new(Load::Loading);
     // Each load has a number; a late answer to an earlier URL is dropped.
     let latest = StoredValue::new(0u32);
 
     Effect::new(move |_| {
         let geo_src = state.geo_src.get();
+        let data_src = state.data_src.get();
         let lang = state.lang.get_untracked();
         let this = latest.get_value() + 1;
         latest.set_value(this);
-        load.set(Load::Loading);
+        load_state.set(Load::Loading);
         host.set_state(LoadState::Loading);
         spawn_local(async move {
-            let result = fetch_map(&geo_src, lang).await;
+            let result = load(&geo_src, data_src.as_deref(), lang).await;
             // The widget may have been removed, or pointed elsewhere, meanwhile.
             if latest.try_get_value() != Some(this) {
                 return;
             }
-            load.set(match &result {
-                Ok(map) => Load::Ready(Arc::new(map.clone())),
-                Err(message) => Load::Failed(message.clone()),
+            // Toggles made for another dataset's layers do not carry over.
+            state.visible.set(None);
+            let message = result.as_ref().err().map(|f| {
+                let mut m = f.what.get(lang).to_string();
+                for d in &f.details {
+                    m.push(' ');
+                    m.push_str(d);
+                }
+                m
+            });
+            load_state.set(match result {
+                Ok(loaded) => Load::Ready(Arc::new(loaded)),
+                Err(failure) => Load::Failed(failure),
             });
             // Let the DOM catch up before telling the page.
             tick().await;
-            match result {
-                Ok(_) => host.ready(),
-                Err(message) => host.error(&message),
+            match message {
+                None => host.ready(),
+                Some(message) => host.error(&message),
             }
         });
     });
@@ -77,28 +193,55 @@ pub fn App(state: MapState) -> impl IntoView {
 
     view! {
         <div class="sm" lang=move || state.lang.get().code() on:keydown=on_keydown>
-            {move || match load.get() {
+            {move || match load_state.get() {
                 Load::Loading => view! {
                     <p class="sm-status" role="status">{move || Text::Loading.get(state.lang.get())}</p>
                 }.into_any(),
-                Load::Failed(message) => view! {
+                Load::Failed(failure) => view! {
                     <div class="sm-error" role="alert">
-                        <p class="sm-error-title">{move || Text::LoadFailed.get(state.lang.get())}</p>
-                        <p class="sm-error-detail">{message}</p>
+                        <p class="sm-error-title">{move || failure.what.get(state.lang.get())}</p>
+                        <ul class="sm-error-detail">
+                            {failure.details.into_iter().map(|d| view! { <li>{d}</li> }).collect_view()}
+                        </ul>
                     </div>
                 }.into_any(),
-                Load::Ready(map) => view! {
+                Load::Ready(loaded) => view! {
                     <div class="sm-body">
                         <figure class="sm-figure">
-                            <MapSvg map=map.clone() />
+                            <MapSvg loaded=loaded.clone() />
                             <figcaption class="sm-credit">
-                                {move || Text::Credit.get(state.lang.get())}
+                                <Credit loaded=loaded.clone() />
                             </figcaption>
                         </figure>
-                        <Details map />
+                        <div class="sm-side">
+                            <Layers loaded=loaded.clone() />
+                            <Details loaded />
+                        </div>
                     </div>
                 }.into_any(),
             }}
         </div>
+    }
+}
+
+/// The source line: boundaries, and the dataset's title, version and as-of date.
+#[component]
+fn Credit(loaded: Arc<Loaded>) -> impl IntoView {
+    let state = expect_context::<MapState>();
+    move || {
+        let lang = state.lang.get();
+        let d = &loaded.data;
+        // French sets a space before a colon.
+        let colon = if lang == Lang::Fr { " :" } else { ":" };
+        format!(
+            "{} · {}{colon} {}, {} {}, {} {}",
+            Text::Credit.get(lang),
+            Text::Data.get(lang),
+            d.title.get(lang),
+            Text::Version.get(lang),
+            d.version,
+            Text::AsOf.get(lang),
+            long_date(&d.as_of, lang)
+        )
     }
 }

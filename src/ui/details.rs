@@ -1,43 +1,81 @@
-use super::MapState;
+use super::app::Loaded;
+use super::{MapState, Selection};
 use crate::i18n::Text;
-use crate::scene::DrawnMap;
+use crate::panel::details_html;
+use leptos::html::Section;
 use leptos::prelude::*;
 use std::sync::Arc;
+use wasm_bindgen::JsCast;
 
-/// The details panel: what is selected, or how to select something.
+/// The details panel: what is selected with its facts, dates and sources for the date shown, or
+/// how to select something. Its content is markup from `panel` (escaped, far less code than
+/// components); its buttons are handled here by delegation.
 #[component]
-pub fn Details(map: Arc<DrawnMap>) -> impl IntoView {
+pub fn Details(loaded: Arc<Loaded>) -> impl IntoView {
     let state = expect_context::<MapState>();
-    let lang = state.lang;
-    let content = move || {
-        let selected = state.selected.get();
-        match selected.as_deref().and_then(|iso| map.country(iso)) {
-            None => view! {
-                <p class="sm-hint">{move || Text::DetailsHint.get(lang.get())}</p>
-            }
-            .into_any(),
-            Some(country) => {
-                let name = country.name.clone();
-                view! {
-                    <div class="sm-details-head">
-                        <h2 class="sm-details-title">{move || name.get(lang.get()).to_string()}</h2>
-                        <button
-                            type="button"
-                            class="sm-close"
-                            aria-label=move || Text::Close.get(lang.get())
-                            on:click=move |_| state.select(None)
-                        >
-                            "×"
-                        </button>
-                    </div>
+    let html = move || {
+        let lang = state.lang.get();
+        let at = loaded.date(&state);
+        state.selected.with(|selected| {
+            selected
+                .as_ref()
+                .and_then(|s| {
+                    let name = match s {
+                        Selection::Country(iso) => loaded.map.country(iso).map(|c| &c.name),
+                        _ => None,
+                    };
+                    details_html(&loaded.data, &loaded.overlay, s, name, &at, lang)
+                })
+                .unwrap_or_else(|| {
+                    let mut hint = String::from(r#"<p class="sm-hint">"#);
+                    hint.push_str(Text::DetailsHint.get(lang));
+                    hint.push_str("</p>");
+                    hint
+                })
+        })
+    };
+    let panel = NodeRef::<Section>::new();
+    let on_click = move |ev: web_sys::MouseEvent| {
+        let Some(el) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|t| t.closest("button").ok().flatten())
+        else {
+            return;
+        };
+        let next = if el.has_attribute("data-close") {
+            None
+        } else if let Some(id) = el.get_attribute("data-open-base") {
+            Some(Selection::Base(id))
+        } else if let Some(id) = el.get_attribute("data-open-link") {
+            Some(Selection::Link(id))
+        } else {
+            return;
+        };
+        let opened = next.is_some();
+        state.select(next);
+        // The old button is gone with the old content: the reader continues at the new title.
+        if opened {
+            leptos::task::spawn_local(async move {
+                leptos::task::tick().await;
+                if let Some(title) = panel
+                    .get_untracked()
+                    .and_then(|p| p.query_selector(".sm-details-title").ok().flatten())
+                    .and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok())
+                {
+                    let _ = title.focus();
                 }
-                .into_any()
-            }
+            });
         }
     };
     view! {
-        <section class="sm-details" data-part="details" aria-live="polite">
-            {content}
-        </section>
+        <section
+            class="sm-details"
+            data-part="details"
+            aria-live="polite"
+            node_ref=panel
+            inner_html=html
+            on:click=on_click
+        ></section>
     }
 }

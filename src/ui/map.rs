@@ -1,6 +1,8 @@
+use super::app::Loaded;
 use super::measure::Measurer;
-use super::MapState;
+use super::{MapState, Selection};
 use crate::i18n::Text;
+use crate::overlay::{self, site_labels_svg, View};
 use crate::scene::{estimate, labels, labels_svg, DrawnCountry, DrawnMap};
 use leptos::html::Div;
 use leptos::prelude::*;
@@ -9,10 +11,11 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 /// The SVG map: graticule, context land, one focusable shape per country, the disputed border,
-/// selection and focus outlines, capitals and labels.
+/// selection and focus outlines, capitals and labels; then the dataset's links and bases.
 #[component]
-pub fn MapSvg(map: Arc<DrawnMap>) -> impl IntoView {
+pub fn MapSvg(loaded: Arc<Loaded>) -> impl IntoView {
     let state = expect_context::<MapState>();
+    let map = loaded.map.clone();
     let view_box = format!("0 0 {} {}", map.width as i32, map.height as i32);
     // The country showing a keyboard focus ring (focus-visible), drawn as an overlay.
     let ring = RwSignal::new(None::<String>);
@@ -41,7 +44,7 @@ pub fn MapSvg(map: Arc<DrawnMap>) -> impl IntoView {
         .collect_view();
     let outline = {
         let map = map.clone();
-        move |which: RwSignal<Option<String>>| {
+        move |which: Signal<Option<String>>| {
             let map = map.clone();
             move || {
                 which.with(|iso| {
@@ -50,6 +53,70 @@ pub fn MapSvg(map: Arc<DrawnMap>) -> impl IntoView {
                         .map(|c| c.d.clone())
                         .unwrap_or_default()
                 })
+            }
+        }
+    };
+    let selected_country = Signal::derive(move || match state.selected.get() {
+        Some(Selection::Country(iso)) => Some(iso),
+        _ => None,
+    });
+    // The dataset's layer: redrawn as markup when the date, layers, language or size change;
+    // the country shapes stay as they are.
+    let drawn = {
+        let loaded = loaded.clone();
+        Memo::new(move |_| {
+            let at = loaded.date(&state);
+            let visible = loaded.visible(&state);
+            overlay::draw(&View {
+                data: &loaded.data,
+                overlay: &loaded.overlay,
+                at: &at,
+                visible: &visible,
+                lang: state.lang.get(),
+                px_per_unit: px_per_unit.get(),
+                selected: None,
+            })
+        })
+    };
+    let overlay_g = NodeRef::<leptos::svg::G>::new();
+    // Marks the selected symbol or link without redrawing the layer (focus stays put).
+    Effect::new(move |_| {
+        let selected = state.selected.get();
+        drawn.track();
+        let Some(g) = overlay_g.get() else { return };
+        let g: &web_sys::Element = &g;
+        if let Ok(old) = g.query_selector_all(".is-selected") {
+            for i in 0..old.length() {
+                if let Some(el) = old
+                    .item(i)
+                    .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
+                {
+                    let _ = el.class_list().remove_1("is-selected");
+                }
+            }
+        }
+        let attribute = match &selected {
+            Some(Selection::Base(_)) => "data-base",
+            Some(Selection::Site(_)) => "data-site",
+            Some(Selection::Link(_)) => "data-link",
+            _ => return,
+        };
+        let id = selected.as_ref().map(Selection::id).unwrap_or_default();
+        if let Ok(Some(el)) = g.query_selector(&format!("g[{attribute}=\"{id}\"]")) {
+            let _ = el.class_list().add_1("is-selected");
+        }
+    });
+    let on_pick = move |ev: web_sys::MouseEvent| {
+        if let Some(selection) = picked(&ev) {
+            ev.stop_propagation();
+            state.toggle(selection);
+        }
+    };
+    let on_pick_key = move |ev: web_sys::KeyboardEvent| {
+        if matches!(ev.key().as_str(), "Enter" | " ") {
+            if let Some(selection) = picked(&ev) {
+                ev.prevent_default();
+                state.toggle(selection);
             }
         }
     };
@@ -64,7 +131,15 @@ pub fn MapSvg(map: Arc<DrawnMap>) -> impl IntoView {
                     m.as_ref()
                         .map_or_else(|| estimate(text, kind), |m| m.width(text, kind))
                 };
-                labels(&map, state.lang.get(), px_per_unit.get(), &measure)
+                drawn.with(|d| {
+                    labels(
+                        &map,
+                        state.lang.get(),
+                        px_per_unit.get(),
+                        &measure,
+                        &d.taken,
+                    )
+                })
             })
         })
     };
@@ -82,12 +157,39 @@ pub fn MapSvg(map: Arc<DrawnMap>) -> impl IntoView {
                     <g class="sm-countries">{shapes}</g>
                     <path class="sm-disputed-under" d=map.disputed_borders.clone() />
                     <path class="sm-disputed" d=map.disputed_borders.clone() />
-                    <path class="sm-outline is-selected" d=outline(state.selected) />
-                    <path class="sm-outline is-focus" d=outline(ring) />
+                    <path class="sm-outline is-selected" d=outline(selected_country) />
+                    <path class="sm-outline is-focus" d=outline(ring.into()) />
                     <g
                         class="sm-labels"
                         aria-hidden="true"
-                        inner_html=move || placed.with(|p| labels_svg(p, px_per_unit.get()))
+                        inner_html=move || {
+                            let ppu = px_per_unit.get();
+                            placed.with(|p| {
+                                drawn.with(|d| {
+                                    let mut taken = d.taken.clone();
+                                    taken.extend(p.iter().map(|l| l.rect));
+                                    let mut svg = labels_svg(p, ppu);
+                                    let sites = measurer.with_value(|m| {
+                                        let measure = |text: &str, kind| {
+                                            m.as_ref().map_or_else(
+                                                || estimate(text, kind),
+                                                |m| m.width(text, kind),
+                                            )
+                                        };
+                                        site_labels_svg(&d.site_labels, &taken, ppu, &measure).0
+                                    });
+                                    svg.push_str(&sites);
+                                    svg
+                                })
+                            })
+                        }
+                    ></g>
+                    <g
+                        class="sm-overlay"
+                        node_ref=overlay_g
+                        inner_html=move || drawn.with(|d| d.markup.clone())
+                        on:click=on_pick
+                        on:keydown=on_pick_key
                     ></g>
                 </g>
             </svg>
@@ -107,7 +209,7 @@ fn country_shape(
     let default_focus = map.countries.first().map(|c| c.iso.clone());
     let selected = {
         let iso = iso.clone();
-        move || state.selected.with(|s| s.as_deref() == Some(&*iso))
+        move || state.is_selected_country(&iso)
     };
     let tabindex = {
         let iso = iso.clone();
@@ -127,7 +229,7 @@ fn country_shape(
             let target = match ev.key().as_str() {
                 "Enter" | " " => {
                     ev.prevent_default();
-                    state.toggle(&iso);
+                    state.toggle(Selection::Country(iso.to_string()));
                     return;
                 }
                 "ArrowUp" => &arrows.up,
@@ -156,7 +258,7 @@ fn country_shape(
     };
     let on_click = {
         let iso = iso.clone();
-        move |_| state.toggle(&iso)
+        move |_| state.toggle(Selection::Country(iso.to_string()))
     };
     view! {
         <path
@@ -175,6 +277,21 @@ fn country_shape(
             on:blur=move |_| ring.set(None)
         />
     }
+}
+
+/// The base, site or link an event in the overlay came from.
+fn picked(ev: &web_sys::Event) -> Option<Selection> {
+    let target = ev.target()?.dyn_into::<web_sys::Element>().ok()?;
+    let el = target
+        .closest("[data-site],g[data-base],[data-link]")
+        .ok()
+        .flatten()?;
+    ["data-site", "data-base", "data-link"]
+        .iter()
+        .find_map(|name| {
+            el.get_attribute(name)
+                .and_then(|id| Selection::from_attribute(name, id))
+        })
 }
 
 /// Moves keyboard focus to the shape of `iso` in the same map as the event's target.

@@ -48,6 +48,7 @@ impl Measurer {
             ),
             LabelKind::Capital => ("italic", text.to_string(), 0.0),
             LabelKind::Country => ("normal", text.to_string(), 0.0),
+            LabelKind::Site => ("600", text.to_string(), 0.0),
         };
         self.context
             .set_font(&format!("{style} {}px {}", px as u32, self.family));

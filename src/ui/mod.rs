@@ -3,13 +3,17 @@
 
 mod app;
 mod details;
+mod layers;
 mod map;
 mod measure;
 
 pub use app::App;
 
+use crate::dataset::Date;
 use crate::embed::Host;
 use crate::i18n::Lang;
+pub use crate::overlay::Selection;
+use crate::overlay::Visible;
 use leptos::prelude::*;
 
 /// State shared by every component of one widget; the embed layer sets it from attributes.
@@ -18,8 +22,15 @@ pub struct MapState {
     pub lang: RwSignal<Lang>,
     /// URL of the countries file; changing it reloads the map.
     pub geo_src: RwSignal<String>,
-    /// ISO3 of the selected country.
-    pub selected: RwSignal<Option<String>>,
+    /// URL of a dataset (`data-src`); None: the bundled one. Changing it reloads the map.
+    pub data_src: RwSignal<Option<String>>,
+    /// The date the map shows; None: the dataset's `as_of`.
+    pub date: RwSignal<Option<Date>>,
+    /// The `layers` attribute's ids; None: the dataset's defaults.
+    pub layer_ids: RwSignal<Option<Vec<String>>>,
+    /// Layers as the reader toggled them; None until they do (or after `layers` changes).
+    pub visible: RwSignal<Option<Visible>>,
+    pub selected: RwSignal<Option<Selection>>,
     /// The country that takes the map's single tab stop (roving tabindex).
     pub focus: RwSignal<Option<String>>,
     pub host: Host,
@@ -31,27 +42,39 @@ impl MapState {
         Self {
             lang: RwSignal::new(lang),
             geo_src: RwSignal::new(geo_src),
+            data_src: RwSignal::new(None),
+            date: RwSignal::new(None),
+            layer_ids: RwSignal::new(None),
+            visible: RwSignal::new(None),
             selected: RwSignal::new(None),
             focus: RwSignal::new(None),
             host,
         }
     }
 
-    /// Selects a country (or clears with `None`) and tells the host page.
-    pub fn select(&self, iso: Option<String>) {
-        if self.selected.get_untracked() == iso {
+    /// Selects something (or clears with `None`) and tells the host page.
+    pub fn select(&self, selection: Option<Selection>) {
+        if self.selected.with_untracked(|s| *s == selection) {
             return;
         }
-        self.host.selected(iso.as_deref());
-        if iso.is_some() {
-            self.focus.set(iso.clone());
+        self.host.selected(selection.as_ref());
+        if let Some(Selection::Country(iso)) = &selection {
+            self.focus.set(Some(iso.clone()));
         }
-        self.selected.set(iso);
+        self.selected.set(selection);
     }
 
-    /// Selects `iso`, or clears the selection if it is already selected.
-    pub fn toggle(&self, iso: &str) {
-        let already = self.selected.with_untracked(|s| s.as_deref() == Some(iso));
-        self.select((!already).then(|| iso.to_string()));
+    /// Selects `selection`, or clears it if it is already selected.
+    pub fn toggle(&self, selection: Selection) {
+        let already = self
+            .selected
+            .with_untracked(|s| s.as_ref() == Some(&selection));
+        self.select((!already).then_some(selection));
+    }
+
+    /// Whether the country `iso` is selected (tracked).
+    pub fn is_selected_country(&self, iso: &str) -> bool {
+        self.selected
+            .with(|s| matches!(s, Some(Selection::Country(c)) if c == iso))
     }
 }

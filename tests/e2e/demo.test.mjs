@@ -7,7 +7,10 @@ import { brotliCompressSync, constants } from 'node:zlib';
 import { launch, open, waitForState, pointInside, BASE, DIST, SHOTS } from './helpers.mjs';
 
 const CORE = ['NER', 'MLI', 'BFA', 'TCD', 'MRT'];
-const BUDGET = 120 * 1000; // bytes, each fetched file brotli-compressed
+// Bytes the demo page fetches, each file brotli-compressed. 120 KB held the map alone; the
+// dataset compiled in (34 KB of facts and sources, 14 KB to read and check them) and the layer,
+// panel and link code took it past that. See ARCHITECTURE.md, "The byte budget".
+const BUDGET = 210 * 1000;
 
 let browser;
 before(async () => {
@@ -54,12 +57,12 @@ test('a real click inside Niger selects it, names it, and a second click clears'
   const details = page.locator('sahel-map [data-part="details"]');
   await assert.doesNotReject(details.locator('h2', { hasText: 'Niger' }).waitFor({ timeout: 5000 }));
   assert.ok(await page.locator('sahel-map [data-iso="NER"]').evaluate((e) => e.classList.contains('is-selected')));
-  assert.deepEqual(await page.evaluate(() => window.__sahel.select), [{ iso: 'NER' }]);
+  assert.deepEqual(await page.evaluate(() => window.__sahel.select), [{ type: 'country', id: 'NER', iso: 'NER' }]);
   await page.screenshot({ path: join(SHOTS, 'demo-1280-niger.png'), fullPage: true });
 
   await page.mouse.click(point.x, point.y);
   await details.locator('h2').waitFor({ state: 'detached', timeout: 5000 });
-  assert.deepEqual(await page.evaluate(() => window.__sahel.select.at(-1)), { iso: null });
+  assert.deepEqual(await page.evaluate(() => window.__sahel.select.at(-1)), { type: null, id: null, iso: null });
   await context.close();
 });
 
@@ -107,7 +110,7 @@ test('labels never overlap as the browser renders them, at desktop and phone wid
       }),
     );
     assert.ok(boxes.length >= (width > 500 ? 12 : 5), `only ${boxes.length} labels at ${width}px`);
-    const svg = await page.locator('sahel-map svg').boundingBox();
+    const svg = await page.locator('sahel-map svg.sm-map').boundingBox();
     for (const b of boxes) {
       const inside = b.x0 >= svg.x - 1 && b.x1 <= svg.x + svg.width + 1 && b.y0 >= svg.y - 1 && b.y1 <= svg.y + svg.height + 1;
       assert.ok(inside, `"${b.text}" is cut off by the map's edge at ${width}px`);
@@ -161,7 +164,7 @@ test('readable at 320 and 375 px: no horizontal scroll, the map fits the column'
     await waitForState(page, 'ready');
     const scroll = await page.evaluate(() => document.scrollingElement.scrollWidth);
     assert.ok(scroll <= width, `page is ${scroll}px wide at ${width}`);
-    const box = await page.locator('sahel-map svg').boundingBox();
+    const box = await page.locator('sahel-map svg.sm-map').boundingBox();
     assert.ok(box.x >= 0 && box.x + box.width <= width, `map overflows at ${width}`);
     const size = await page.evaluate(() => parseFloat(getComputedStyle(document.querySelector('article > p:not([class])')).fontSize));
     assert.ok(size >= 16, `body text is ${size}px`);

@@ -157,7 +157,7 @@ test('two maps on one page select independently', async () => {
 });
 
 test('dark from the theme attribute or the reader’s system, light when the page insists', async () => {
-  const water = (p, id) => p.evaluate((id) => getComputedStyle(document.querySelector(id).shadowRoot.querySelector('svg')).backgroundColor, id);
+  const water = (p, id) => p.evaluate((id) => getComputedStyle(document.querySelector(id).shadowRoot.querySelector('svg.sm-map')).backgroundColor, id);
   const body = '<sahel-map id="plain"></sahel-map><sahel-map id="dark" theme="dark"></sahel-map><sahel-map id="light" theme="light"></sahel-map>';
   const light = await page({ viewport: { width: 500, height: 2000 } }, 'themes.html', body);
   for (const id of ['#plain', '#dark', '#light']) await waitForState(light.page, 'ready', id);
@@ -238,7 +238,7 @@ test('attribute changes apply live', async () => {
   assert.equal((await title.textContent()).trim(), 'Niger');
   assert.equal(await p.locator('#m .sm').getAttribute('lang'), 'fr');
   assert.equal(await p.locator('#m [data-iso="TCD"]').getAttribute('aria-label'), 'Tchad');
-  const water = await p.evaluate(() => getComputedStyle(document.getElementById('m').shadowRoot.querySelector('svg')).backgroundColor);
+  const water = await p.evaluate(() => getComputedStyle(document.getElementById('m').shadowRoot.querySelector('svg.sm-map')).backgroundColor);
   assert.equal(water, 'rgb(28, 39, 49)');
   await p.evaluate(() => document.getElementById('m').removeAttribute('country'));
   await title.waitFor({ state: 'detached', timeout: 5000 });

@@ -67,10 +67,11 @@ pub fn build() -> Result<()> {
     for page in ["index.html", "article.css"] {
         std::fs::copy(www.join(page), dist.join(page))?;
     }
-    std::fs::copy(
-        root.join("geodata/countries.geojson"),
-        dist.join("countries.geojson"),
-    )?;
+    // The bundled dataset is compiled into the wasm; the file and its schema are shipped too,
+    // for newsrooms that adapt it and load theirs with `data-src`.
+    for file in ["countries.geojson", "sahel.json", "sahel.schema.json"] {
+        std::fs::copy(root.join("geodata").join(file), dist.join(file))?;
+    }
     report(&dist)?;
     Ok(())
 }

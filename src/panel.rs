@@ -1,0 +1,366 @@
+//! The details panel as HTML, pure: what is selected (a country, a base, a site or a link) with
+//! its facts, dates, counts and sources, for one date and language. Every data string is
+//! escaped (text, never markup) and only http(s) links become anchors. The UI sets the result as
+//! the panel's innerHTML and handles its buttons by delegation; tests read it natively.
+
+use crate::dataset::{Agreement, Base, Dataset, Date, Dated, Scope, Source, Status, TroopCount};
+use crate::i18n::{long_date, term, Lang, Localized, Text};
+use crate::overlay::{base_name, link_name, troops, Overlay, Selection};
+use crate::scene::escape_into;
+
+/// A small HTML writer: tags are ours, text is always escaped.
+struct Html(String);
+
+impl Html {
+    fn raw(&mut self, s: &str) -> &mut Self {
+        self.0.push_str(s);
+        self
+    }
+    fn text(&mut self, s: &str) -> &mut Self {
+        escape_into(s, &mut self.0);
+        self
+    }
+    /// `<tag class="…">text</tag>`.
+    fn el(&mut self, tag: &str, class: &str, text: &str) -> &mut Self {
+        self.raw("<").raw(tag);
+        if !class.is_empty() {
+            self.raw(" class=\"").raw(class).raw("\"");
+        }
+        self.raw(">").text(text).raw("</").raw(tag).raw(">")
+    }
+}
+
+/// The panel for `selection`; `country_name` is the map's name for a selected country (the
+/// dataset may not describe it). None when the selection names nothing known.
+pub fn details_html(
+    data: &Dataset,
+    overlay: &Overlay,
+    selection: &Selection,
+    country_name: Option<&Localized>,
+    at: &Date,
+    lang: Lang,
+) -> Option<String> {
+    let mut h = Html(String::new());
+    match selection {
+        Selection::Country(iso) => {
+            let name = country_name
+                .or_else(|| data.country(iso).map(|c| &c.name))?
+                .get(lang);
+            head(&mut h, name, lang);
+            country(&mut h, data, iso, at, lang);
+        }
+        Selection::Base(id) => {
+            let b = data.bases.iter().find(|b| b.id == *id)?;
+            head(&mut h, b.name.get(lang), lang);
+            base(&mut h, data, b, at, lang);
+        }
+        Selection::Site(id) => {
+            let site = overlay.sites.iter().find(|s| s.id == *id)?;
+            head(&mut h, &site.city, lang);
+            let members: Vec<&Base> = site
+                .members
+                .iter()
+                .map(|&i| &data.bases[i])
+                .filter(|b| b.status(at) != Status::NotYet)
+                .collect();
+            h.el(
+                "p",
+                "sm-kind",
+                &format!("{} {}", members.len(), Text::Site.get(lang)),
+            );
+            base_list(&mut h, data, &members, at, lang);
+        }
+        Selection::Link(id) => {
+            let a = data.agreements.iter().find(|a| a.id == *id)?;
+            head(&mut h, a.name.get(lang), lang);
+            link(&mut h, data, a, at, lang);
+        }
+    }
+    Some(h.0)
+}
+
+/// The title (focusable, so the UI can move focus to it) and the close button.
+fn head(h: &mut Html, title: &str, lang: Lang) {
+    h.raw(r#"<div class="sm-details-head"><h2 class="sm-details-title" tabindex="-1">"#)
+        .text(title)
+        .raw(r#"</h2><button type="button" class="sm-close" data-close aria-label=""#)
+        .text(Text::Close.get(lang))
+        .raw(r#"">×</button></div>"#);
+}
+
+/// "(as of 26 March 2025)".
+fn as_of(date: &Date, lang: Lang) -> String {
+    format!("({} {})", Text::AsOf.get(lang), long_date(date, lang))
+}
+
+/// The visible mark for a fact the research could not verify.
+fn unverified(h: &mut Html, verified: bool, lang: Lang) {
+    if !verified {
+        h.raw(" ")
+            .el("span", "sm-unverified", Text::Unverified.get(lang));
+    }
+}
+
+fn note(h: &mut Html, note: Option<&Localized>, lang: Lang) {
+    if let Some(n) = note {
+        h.el("p", "sm-note", n.get(lang));
+    }
+}
+
+/// Whether a URL may become a link: http(s) only (the reader refuses others; checked again).
+pub fn safe_url(url: &str) -> bool {
+    let lower = url.trim_start().get(..8).unwrap_or("").to_ascii_lowercase();
+    lower.starts_with("https://") || lower.starts_with("http://")
+}
+
+/// Sources as links, folded under a count.
+fn sources(h: &mut Html, list: &[Source], lang: Lang) {
+    if list.is_empty() {
+        return;
+    }
+    h.raw(r#"<details class="sm-sources"><summary>"#)
+        .text(&format!("{} ({})", Text::Sources.get(lang), list.len()))
+        .raw("</summary><ul>");
+    for s in list {
+        h.raw("<li>");
+        if safe_url(&s.url) {
+            h.raw(r#"<a target="_blank" rel="noopener noreferrer" href=""#)
+                .text(&s.url)
+                .raw(r#"">"#)
+                .text(&s.title)
+                .raw("</a>");
+        } else {
+            h.text(&s.title);
+        }
+        h.text(&format!(" — {}", s.publisher));
+        if let Some(d) = &s.date {
+            h.text(&format!(", {}", long_date(d, lang)));
+        }
+        h.raw("</li>");
+    }
+    h.raw("</ul></details>");
+}
+
+fn status_word(status: Status, lang: Lang) -> &'static str {
+    match status {
+        Status::Former => Text::Ended.get(lang),
+        _ => Text::Active.get(lang),
+    }
+}
+
+fn scope_word(scope: Scope, lang: Lang) -> &'static str {
+    match (scope, lang) {
+        (Scope::Base, Lang::En) => "at this base",
+        (Scope::Base, Lang::Fr) => "sur cette base",
+        (Scope::Country, Lang::En) => "in the whole country",
+        (Scope::Country, Lang::Fr) => "dans tout le pays",
+        (Scope::Mission, Lang::En) => "whole mission",
+        (Scope::Mission, Lang::Fr) => "toute la mission",
+    }
+}
+
+fn country(h: &mut Html, data: &Dataset, iso: &str, at: &Date, lang: Lang) {
+    if let Some(c) = data.country(iso) {
+        h.el("p", "sm-official", c.official_name.get(lang));
+        h.el("h3", "", Text::Government.get(lang));
+        h.raw("<p>")
+            .text(c.government.text.get(lang))
+            .text(" ")
+            .text(&as_of(&c.government.as_of, lang))
+            .raw("</p>");
+        sources(h, &c.government.sources, lang);
+        h.el("h3", "", Text::Leader.get(lang));
+        h.raw("<p>")
+            .text(&format!("{}: {} ", c.leader.title.get(lang), c.leader.name))
+            .text(&as_of(&c.leader.as_of, lang));
+        unverified(h, c.leader.verified, lang);
+        h.raw("</p>");
+        sources(h, &c.leader.sources, lang);
+        h.el("p", "sm-context-line", c.context.get(lang));
+    }
+    let hosted: Vec<&Base> = data
+        .bases
+        .iter()
+        .filter(|b| b.host == iso && b.status(at) != Status::NotYet)
+        .collect();
+    h.el("h3", "", Text::ForeignBases.get(lang));
+    base_list(h, data, &hosted, at, lang);
+    let actor = data.actors.iter().find(|a| a.iso3.as_deref() == Some(iso));
+    let agreements: Vec<&Agreement> = data
+        .agreements
+        .iter()
+        .filter(|a| actor.is_some_and(|x| a.parties.contains(&x.id)))
+        .filter(|a| a.status(at) != Status::NotYet)
+        .collect();
+    h.el("h3", "", Text::Agreements.get(lang));
+    if agreements.is_empty() {
+        h.el("p", "sm-none", Text::NoneKnown.get(lang));
+        return;
+    }
+    h.raw(r#"<ul class="sm-list">"#);
+    for a in agreements {
+        item_start(h, a.status(at));
+        h.raw(r#"<button type="button" class="sm-open" data-open-link=""#)
+            .text(&a.id)
+            .raw(r#"">"#)
+            .el("span", "sm-open-name", a.name.get(lang))
+            .el("span", "sm-open-facts", &link_name(data, a, at, lang))
+            .raw("</button></li>");
+    }
+    h.raw("</ul>");
+}
+
+fn item_start(h: &mut Html, status: Status) {
+    h.raw(if status == Status::Former {
+        r#"<li class="is-former">"#
+    } else {
+        "<li>"
+    });
+}
+
+/// Bases as buttons that open each one.
+fn base_list(h: &mut Html, data: &Dataset, bases: &[&Base], at: &Date, lang: Lang) {
+    if bases.is_empty() {
+        h.el("p", "sm-none", Text::NoneKnown.get(lang));
+        return;
+    }
+    h.raw(r#"<ul class="sm-list">"#);
+    for b in bases {
+        item_start(h, b.status(at));
+        h.raw(r#"<button type="button" class="sm-open" data-open-base=""#)
+            .text(&b.id)
+            .raw(r#"">"#)
+            .text(&base_name(data, b, at, lang))
+            .raw("</button></li>");
+    }
+    h.raw("</ul>");
+}
+
+/// A dated fact: "signed 6 July 2012", with its mark, note and sources.
+fn dated(h: &mut Html, label: Text, d: Option<&Dated>, lang: Lang) {
+    let Some(d) = d else { return };
+    h.raw("<li>")
+        .text(&format!("{} {}", label.get(lang), long_date(&d.date, lang)));
+    unverified(h, d.verified, lang);
+    note(h, d.note.as_ref(), lang);
+    sources(h, &d.sources, lang);
+    h.raw("</li>");
+}
+
+fn count(h: &mut Html, t: &TroopCount, lang: Lang) {
+    h.raw("<li>").text(&format!(
+        "{}, {} {}",
+        troops(t.amount, &t.qualifier, lang),
+        scope_word(t.scope, lang),
+        as_of(&t.as_of, lang)
+    ));
+    unverified(h, t.verified, lang);
+    note(h, t.note.as_ref(), lang);
+    sources(h, &t.sources, lang);
+    h.raw("</li>");
+}
+
+fn status_line(h: &mut Html, status: Status, ended: Option<&Dated>, lang: Lang) {
+    let text = match (status, ended) {
+        (Status::Former, Some(d)) => {
+            format!("{} {}", Text::Closed.get(lang), long_date(&d.date, lang))
+        }
+        _ => status_word(status, lang).to_string(),
+    };
+    let class = if status == Status::Former {
+        "sm-status is-former"
+    } else {
+        "sm-status"
+    };
+    h.raw(" ").el("span", class, &text);
+}
+
+fn names(data: &Dataset, ids: &[String], lang: Lang) -> String {
+    ids.iter()
+        .filter_map(|id| data.actor(id).map(|a| a.name.get(lang).to_string()))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn base(h: &mut Html, data: &Dataset, b: &Base, at: &Date, lang: Lang) {
+    let host = data
+        .country(&b.host)
+        .map(|c| &c.name)
+        .or_else(|| {
+            data.actors
+                .iter()
+                .find(|a| a.iso3.as_deref() == Some(&b.host))
+                .map(|a| &a.name)
+        })
+        .map_or(b.host.as_str(), |n| n.get(lang));
+    let status = b.status(at);
+    h.raw(r#"<p class="sm-kind">"#).text(&format!(
+        "{} · {}, {}",
+        term(&b.kind, lang),
+        b.city,
+        host
+    ));
+    status_line(h, status, b.closed.as_ref(), lang);
+    unverified(h, b.verified, lang);
+    h.raw("</p>");
+    h.el(
+        "p",
+        "",
+        &format!(
+            "{} {}",
+            Text::Operators.get(lang),
+            names(data, &b.operators, lang)
+        ),
+    );
+    h.el("p", "", b.summary.get(lang));
+    note(h, b.note.as_ref(), lang);
+    h.raw(r#"<ul class="sm-facts">"#);
+    dated(h, Text::Opened, b.opened.as_ref(), lang);
+    if status == Status::Former {
+        dated(h, Text::Closed, b.closed.as_ref(), lang);
+    }
+    h.raw("</ul>");
+    h.el("h3", "", Text::Troops.get(lang));
+    let counts: Vec<&TroopCount> = b.troops.iter().filter(|t| t.as_of <= *at).collect();
+    if counts.is_empty() {
+        h.el("p", "sm-none", Text::NoCount.get(lang));
+    } else {
+        h.raw(r#"<ul class="sm-facts">"#);
+        for t in counts {
+            count(h, t, lang);
+        }
+        h.raw("</ul>");
+    }
+    sources(h, &b.sources, lang);
+}
+
+fn link(h: &mut Html, data: &Dataset, a: &Agreement, at: &Date, lang: Lang) {
+    let status = a.status(at);
+    h.raw(r#"<p class="sm-kind">"#).text(term(&a.kind, lang));
+    let class = if status == Status::Former {
+        "sm-status is-former"
+    } else {
+        "sm-status"
+    };
+    h.raw(" ").el("span", class, status_word(status, lang));
+    unverified(h, a.verified, lang);
+    h.raw("</p>");
+    h.el(
+        "p",
+        "",
+        &format!(
+            "{}: {}",
+            Text::Parties.get(lang),
+            names(data, &a.parties, lang)
+        ),
+    );
+    h.el("p", "", a.summary.get(lang));
+    h.raw(r#"<ul class="sm-facts">"#);
+    dated(h, Text::Signed, a.signed.as_ref(), lang);
+    dated(h, Text::InForce, a.in_force.as_ref(), lang);
+    if status == Status::Former {
+        dated(h, Text::Ended, a.ended.as_ref(), lang);
+    }
+    h.raw("</ul>");
+    sources(h, &a.sources, lang);
+}

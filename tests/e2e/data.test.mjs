@@ -1,0 +1,204 @@
+// The dataset in the widget, as a reader meets it: bases, links, layers, the details panel and
+// provenance (issue 5), and a page's own dataset through `data-src`, good or bad (issue 4).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { launch, open, waitForState, pointInside, BASE, DIST, SHOTS } from './helpers.mjs';
+
+let browser;
+before(async () => {
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+});
+
+const bundled = () => JSON.parse(readFileSync(join(DIST, 'sahel.json'), 'utf8'));
+
+// Serves `body` (JSON text) at `name` beside the demo page.
+async function serve(page, name, body) {
+  await page.route(new URL(name, BASE).href, (route) =>
+    route.fulfill({ status: 200, headers: { 'content-type': 'application/json' }, body }),
+  );
+}
+
+const inMap = (page, selector) => page.locator('sahel-map').first().locator(selector);
+
+test('the bundled dataset draws bases and links; the credit names its version and date', async () => {
+  const { page, context, record } = await open(browser, 'index.html', { viewport: { width: 1280, height: 900 } });
+  await waitForState(page, 'ready');
+  const data = bundled();
+  assert.ok((await inMap(page, 'g[data-base], [data-site]').count()) >= 8);
+  assert.ok((await inMap(page, '[data-link]').count()) >= 10);
+  assert.equal(await inMap(page, 'g[data-base="us-air-base-201-agadez"]').count(), 1);
+  const credit = await inMap(page, '.sm-credit').textContent();
+  assert.ok(credit.includes(`version ${data.version}`), credit);
+  assert.ok(credit.includes('as of 31 December 2025'), credit);
+  // Agadez is sized by a count the research could not verify: the symbol carries the mark.
+  assert.equal(await inMap(page, 'g[data-base="us-air-base-201-agadez"] .sm-unverified-mark').count(), 1);
+  assert.deepEqual(record.errors, []);
+  await context.close();
+});
+
+test('turning Russia off hides its bases and links and nothing else; on again restores them', async () => {
+  const { page, context } = await open(browser, 'index.html', { viewport: { width: 1280, height: 900 } });
+  await waitForState(page, 'ready');
+  await page.locator('sahel-map').scrollIntoViewIfNeeded();
+  const count = () =>
+    page.evaluate(() => {
+      const root = document.querySelector('sahel-map').shadowRoot;
+      const n = (s) => root.querySelectorAll(s).length;
+      return {
+        rus: n('[data-base^="ru-"]') + n('[data-link*="rus"]'),
+        others: n('[data-base]:not([data-base^="ru-"])') + n('[data-link]:not([data-link*="rus"])'),
+      };
+    });
+  // The country shapes are never redrawn: the same element carries a mark set before.
+  await page.evaluate(() => (document.querySelector('sahel-map').shadowRoot.querySelector('[data-iso="NER"]').__mark = 1));
+  const before = await count();
+  assert.ok(before.rus >= 4, JSON.stringify(before));
+  const rus = inMap(page, 'input[type=checkbox][data-layer="rus"]');
+  assert.equal(await rus.isChecked(), true);
+  await rus.click();
+  const off = await count();
+  assert.equal(off.rus, 0);
+  assert.equal(off.others, before.others);
+  await rus.click();
+  assert.deepEqual(await count(), before);
+  // Keyboard: Space on the focused switch toggles it as well.
+  await rus.focus();
+  await page.keyboard.press('Space');
+  assert.equal((await count()).rus, 0);
+  assert.equal(
+    await page.evaluate(() => document.querySelector('sahel-map').shadowRoot.querySelector('[data-iso="NER"]').__mark),
+    1,
+  );
+  await context.close();
+});
+
+test('a click inside Niger lists Air Base 201 and the US–Niger agreement with its 2024 end', async () => {
+  const { page, context } = await open(browser, 'index.html', { viewport: { width: 1280, height: 900 } });
+  await waitForState(page, 'ready');
+  await page.locator('sahel-map').scrollIntoViewIfNeeded();
+  const point = await pointInside(page, 'NER');
+  await page.mouse.click(point.x, point.y);
+  const panel = inMap(page, '[data-part="details"]');
+  await panel.locator('h2', { hasText: 'Niger' }).waitFor();
+  const agadez = panel.locator('[data-open-base="us-air-base-201-agadez"]');
+  assert.match(await agadez.textContent(), /Air Base 201, Agadez — United States.*closed 5 August 2024/);
+  const sofa = panel.locator('[data-open-link="usa-ner-sofa-2012"]');
+  assert.match(await sofa.textContent(), /ended 16 March 2024/);
+  // From the list to the base itself: its counts, with as-of dates and sources as links.
+  await agadez.click();
+  await panel.locator('h2', { hasText: 'Air Base 201' }).waitFor();
+  const text = await panel.textContent();
+  assert.match(text, /about 600 troops, at this base \(as of August 2024\)/);
+  assert.match(text, /not independently verified/);
+  const hrefs = await panel.locator('a[href]').evaluateAll((as) => as.map((a) => a.href));
+  assert.ok(hrefs.length > 0 && hrefs.every((h) => /^https?:\/\//.test(h)));
+  // Esc closes.
+  await page.keyboard.press('Escape');
+  await panel.locator('.sm-hint').waitFor();
+  await context.close();
+});
+
+test('of two bases counted at base level, the larger count has the larger symbol', async () => {
+  const { page, context } = await open(browser, 'index.html', { viewport: { width: 1280, height: 900 } });
+  await waitForState(page, 'ready');
+  // Ouallam (about 200) and Abéché (about 100): both French, so both squares.
+  const area = (id) =>
+    page.evaluate((id) => {
+      const box = document.querySelector('sahel-map').shadowRoot.querySelector(`g[data-base="${id}"] .sm-sym`).getBBox();
+      return box.width * box.height;
+    }, id);
+  const [ouallam, abeche] = [await area('fr-ouallam-forward-base'), await area('fr-abeche')];
+  assert.ok(ouallam > abeche, `${ouallam} ≤ ${abeche}`);
+  assert.ok(Math.abs(ouallam / abeche - 2) < 0.2, `area ratio ${ouallam / abeche}, counts 200:100`);
+  await context.close();
+});
+
+test('a link or a site opens its own facts; screenshots at 1280 and 375', async () => {
+  for (const width of [1280, 375]) {
+    const { page, context } = await open(browser, 'index.html', { viewport: { width, height: 900 } });
+    await waitForState(page, 'ready');
+    await page.locator('sahel-map').scrollIntoViewIfNeeded();
+    const panel = inMap(page, '[data-part="details"]');
+    await inMap(page, '[data-link="ner-rus-defence-mou-2023"]').dispatchEvent('click');
+    await panel.locator('h2').waitFor();
+    assert.match(await panel.textContent(), /defence memorandum/);
+    assert.equal(await page.evaluate(() => window.__sahel.select.at(-1).type), 'link');
+    const site = inMap(page, '[data-site]').first();
+    await site.dispatchEvent('click');
+    await panel.locator('[data-open-base]').first().waitFor();
+    await page.locator('sahel-map').screenshot({ path: join(SHOTS, `data-${width}.png`) });
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    assert.ok(overflow <= 0, `horizontal scroll of ${overflow}px at ${width}`);
+    await context.close();
+  }
+});
+
+test('a page’s own dataset: used when valid, and strings in it stay text', async () => {
+  const { page, context } = await open(browser, 'index.html');
+  await waitForState(page, 'ready');
+  const data = bundled();
+  const agadez = data.bases.find((b) => b.id === 'us-air-base-201-agadez');
+  agadez.name.en = '<img src=x onerror="window.__pwned=1">Agadez <b>base</b>';
+  data.version = '9.9.9-test';
+  await serve(page, 'own.json', JSON.stringify(data));
+  await page.evaluate(() => {
+    const map = document.createElement('sahel-map');
+    map.id = 'own';
+    map.setAttribute('data-src', 'own.json');
+    map.setAttribute('country', 'NER');
+    document.querySelector('article').append(map);
+  });
+  await page.locator('#own').scrollIntoViewIfNeeded();
+  await waitForState(page, 'ready', '#own');
+  assert.match(await page.locator('#own .sm-credit').textContent(), /version 9\.9\.9-test/);
+  const button = page.locator('#own [data-open-base="us-air-base-201-agadez"]');
+  assert.match(await button.textContent(), /<img src=x onerror="window.__pwned=1">Agadez <b>base<\/b>/);
+  assert.equal(await page.locator('#own img, #own b').count(), 0);
+  assert.equal(await page.evaluate(() => window.__pwned), undefined);
+  await context.close();
+});
+
+test('a truncated, invalid or unreachable data-src: the first problems in the widget, state="error", an error event', async () => {
+  const { page, context, record } = await open(browser, 'index.html');
+  await waitForState(page, 'ready');
+  const text = readFileSync(join(DIST, 'sahel.json'), 'utf8');
+  await serve(page, 'truncated.json', text.slice(0, 4000));
+  const invalid = bundled();
+  invalid.bases[3].troops[0].as_of = '2024-13-01';
+  invalid.bases[4].id = invalid.bases[5].id;
+  invalid.agreements[0].sources[0].url = 'javascript:alert(1)';
+  invalid.events[0].date = 'soon';
+  await serve(page, 'invalid.json', JSON.stringify(invalid));
+  await page.evaluate(() => {
+    for (const [id, src] of [['missing', 'no-such-dataset.json'], ['truncated', 'truncated.json'], ['invalid', 'invalid.json']]) {
+      const map = document.createElement('sahel-map');
+      map.id = id;
+      map.setAttribute('data-src', src);
+      document.querySelector('article').append(map);
+    }
+  });
+  const alerts = {};
+  for (const id of ['missing', 'truncated', 'invalid']) {
+    await page.locator(`#${id}`).scrollIntoViewIfNeeded();
+    await waitForState(page, 'error', `#${id}`);
+    alerts[id] = await page.locator(`#${id} [role="alert"]`).textContent();
+    assert.match(alerts[id], /data could not be loaded/, alerts[id]);
+  }
+  assert.match(alerts.missing, /no-such-dataset\.json answered 404/);
+  assert.match(alerts.truncated, /truncated\.json: not JSON/);
+  // The first three problems, each with its path, then how many more.
+  assert.match(alerts.invalid, /bases\[3\]\.troops\[0\]\.as_of/);
+  assert.match(alerts.invalid, /… and \d+ more/);
+  assert.equal(await page.locator('#invalid [role="alert"] li').count(), 4);
+  const messages = await page.evaluate(() => window.__sahel.error.map((d) => d.message));
+  assert.equal(messages.length, 3);
+  // The page is untouched: the first map is still ready, nothing thrown.
+  assert.equal(await page.locator('sahel-map').first().getAttribute('state'), 'ready');
+  assert.deepEqual(record.errors.filter((e) => !/404/.test(e)), []);
+  await context.close();
+});

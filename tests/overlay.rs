@@ -1,0 +1,269 @@
+//! The dataset on the map: symbols, sites, links, layers and names, on the bundled dataset.
+
+use sahel_map::carto::frame::SAHEL;
+use sahel_map::dataset::{load_dataset, load_geodata, Dataset, Date, BUNDLED};
+use sahel_map::i18n::Lang;
+use sahel_map::overlay::{self, great_circle, polygon_area, radius, Overlay, Shape, View, Visible};
+use sahel_map::scene;
+
+fn data() -> Dataset {
+    load_dataset(BUNDLED).expect("the bundled dataset validates")
+}
+
+fn d(s: &str) -> Date {
+    Date::parse(s).unwrap()
+}
+
+fn markup(data: &Dataset, at: &str, visible: &Visible, lang: Lang) -> String {
+    let ov = Overlay::new(data, &SAHEL);
+    let at = d(at);
+    overlay::draw(&View {
+        data,
+        overlay: &ov,
+        at: &at,
+        visible,
+        lang,
+        px_per_unit: 0.68,
+        selected: None,
+    })
+    .markup
+}
+
+#[test]
+fn the_bundled_copy_is_the_file_compacted() {
+    let file = std::fs::read_to_string("geodata/sahel.json").unwrap();
+    assert!(BUNDLED.len() < file.len());
+    assert_eq!(load_dataset(BUNDLED), load_dataset(&file));
+}
+
+#[test]
+fn symbol_area_is_proportional_to_the_count_with_a_floor() {
+    let (a, b) = (radius(Some(1000)), radius(Some(250)));
+    assert!((a * a / (b * b) - 4.0).abs() < 1e-9);
+    assert_eq!(radius(Some(1)), overlay::MIN_RADIUS);
+    // Every shape of a radius has the circle's area, so sizes compare across operators.
+    for slot in 1..8 {
+        let v = Shape::for_slot(slot).vertices(10.0).unwrap();
+        assert!(
+            (polygon_area(&v) - std::f64::consts::PI * 100.0).abs() < 1e-6,
+            "{slot}"
+        );
+    }
+    assert_eq!(Shape::for_slot(0).vertices(10.0), None);
+}
+
+#[test]
+fn only_base_level_counts_size_a_symbol() {
+    let data = data();
+    let base = |id: &str| data.bases.iter().find(|b| b.id == id).unwrap();
+    // Niamey's Air Base 101 has country-wide counts from 2013 but a base count only from July 2024.
+    let niamey = base("us-air-base-101-niamey");
+    assert_eq!(overlay::symbol_count(niamey, &d("2024-04-01")), None);
+    assert_eq!(overlay::symbol_count(niamey, &d("2024-07-15")), Some(400));
+    // The ~1,000 US troops of 2024 are Niger's, not Agadez's: Agadez shows its own 600.
+    let agadez = base("us-air-base-201-agadez");
+    assert_eq!(overlay::symbol_count(agadez, &d("2024-08-20")), Some(600));
+}
+
+#[test]
+fn records_at_one_place_are_one_site() {
+    let data = data();
+    let ov = Overlay::new(&data, &SAHEL);
+    let site_of = |id: &str| {
+        let i = data.bases.iter().position(|b| b.id == id).unwrap();
+        ov.sites
+            .iter()
+            .position(|s| s.members.contains(&i))
+            .unwrap()
+    };
+    assert_eq!(
+        site_of("us-air-base-101-niamey"),
+        site_of("ru-ner-africa-corps")
+    );
+    assert_eq!(
+        site_of("us-air-base-101-niamey"),
+        site_of("eu-eucap-sahel-niger")
+    );
+    assert_eq!(site_of("fr-gao-barkhane"), site_of("de-gao-camp-castor"));
+    assert_ne!(
+        site_of("us-air-base-201-agadez"),
+        site_of("us-air-base-101-niamey")
+    );
+    assert_ne!(
+        site_of("fr-ouallam-forward-base"),
+        site_of("fr-niamey-air-base")
+    );
+    let agadez = &ov.sites[site_of("us-air-base-201-agadez")];
+    assert_eq!(agadez.members.len(), 1);
+}
+
+#[test]
+fn layers_come_from_the_dataset_or_the_attribute() {
+    let data = data();
+    let on = |v: &Visible, id: &str| v.layers[data.layers.iter().position(|l| l.id == id).unwrap()];
+    let defaults = Visible::new(&data, None);
+    assert!(on(&defaults, "rus") && on(&defaults, "usa") && !on(&defaults, "ecowas"));
+    assert!(defaults.bases && defaults.links);
+    let named: Vec<String> = ["ecowas", "links"].map(String::from).to_vec();
+    let chosen = Visible::new(&data, Some(&named));
+    assert!(on(&chosen, "ecowas") && !on(&chosen, "rus"));
+    assert!(chosen.links && !chosen.bases);
+}
+
+#[test]
+fn turning_a_layer_off_hides_its_bases_and_links_only() {
+    let data = data();
+    let mut visible = Visible::new(&data, None);
+    let all = markup(&data, "2025-12-31", &visible, Lang::En);
+    for id in [
+        "data-base=\"ru-bfa-africa-corps\"",
+        "data-base=\"ru-ner-africa-corps\"",
+        "data-link=\"ner-rus-defence-mou-2023\"",
+        "data-base=\"us-air-base-201-agadez\"",
+        "data-link=\"usa-ner-sofa-2012\"",
+    ] {
+        assert!(all.contains(id), "{id} missing");
+    }
+    let rus = data.layers.iter().position(|l| l.id == "rus").unwrap();
+    visible.layers[rus] = false;
+    let without = markup(&data, "2025-12-31", &visible, Lang::En);
+    assert!(!without.contains("data-base=\"ru-"));
+    assert!(!without.contains("data-link=\"ner-rus-"));
+    assert!(!without.contains("data-link=\"mli-rus-"));
+    assert!(without.contains("data-base=\"us-air-base-201-agadez\""));
+    assert!(without.contains("data-link=\"usa-ner-sofa-2012\""));
+}
+
+#[test]
+fn the_date_decides_what_is_active_former_or_not_yet_there() {
+    let data = data();
+    let visible = Visible::new(&data, None);
+    let early = markup(&data, "2022-01-01", &visible, Lang::En);
+    // The French in Niger and Mali are there; the AES and the Russian MoU are not yet.
+    assert!(early.contains("data-base=\"fr-niamey-air-base\""));
+    assert!(early.contains("data-base=\"fr-gao-barkhane\""));
+    assert!(!early.contains("aes-liptako-gourma-charter"));
+    assert!(!early.contains("ner-rus-defence-mou-2023"));
+    let late = markup(&data, "2025-02-01", &visible, Lang::En);
+    // Agadez is drawn hollow (former) with its closing date; the AES pact is active.
+    let agadez = late
+        .split("data-base=\"us-air-base-201-agadez\"")
+        .next()
+        .unwrap();
+    assert!(agadez.rsplit("<g ").next().unwrap().contains("is-former"));
+    assert!(late.contains("closed 5 August 2024"));
+    let pact = late
+        .split("data-link=\"aes-liptako-gourma-charter\"")
+        .next()
+        .unwrap();
+    let class = pact.rsplit("<g ").next().unwrap();
+    assert!(
+        class.contains("is-pact") && !class.contains("is-former"),
+        "{class}"
+    );
+    let mou = late
+        .split("data-link=\"ner-rus-defence-mou-2023\"")
+        .next()
+        .unwrap();
+    assert!(mou.rsplit("<g ").next().unwrap().contains("is-mou"));
+}
+
+#[test]
+fn names_carry_the_data_in_both_languages() {
+    let data = data();
+    let base = data
+        .bases
+        .iter()
+        .find(|b| b.id == "us-air-base-201-agadez")
+        .unwrap();
+    assert_eq!(
+        overlay::base_name(&data, base, &d("2025-12-31"), Lang::En),
+        "Air Base 201, Agadez — United States, about 600 troops, closed 5 August 2024"
+    );
+    let fr = overlay::base_name(&data, base, &d("2025-12-31"), Lang::Fr);
+    assert!(
+        fr.contains("environ 600 militaires") && fr.contains("fermée 5 août 2024"),
+        "{fr}"
+    );
+    let mou = data
+        .agreements
+        .iter()
+        .find(|a| a.id == "ner-rus-defence-mou-2023")
+        .unwrap();
+    assert_eq!(
+        overlay::link_name(&data, mou, &d("2025-12-31"), Lang::En),
+        "Niger – Russia: defence memorandum, signed 4 December 2023, active"
+    );
+}
+
+#[test]
+fn data_strings_are_escaped_text() {
+    let mut data = data();
+    data.bases[0].name.en = "<img src=x onerror=alert(1)>".into();
+    data.bases[0].city = "A & B".into();
+    let m = markup(&data, "2025-12-31", &Visible::new(&data, None), Lang::En);
+    assert!(!m.contains("<img"));
+    assert!(m.contains("&lt;img src=x onerror=alert(1)&gt;"));
+    assert!(!m.contains("A & B"));
+}
+
+#[test]
+fn great_circles_join_their_ends() {
+    let pts = great_circle([0.0, 0.0], [90.0, 0.0], 4);
+    assert_eq!(pts.len(), 5);
+    assert!((pts[2][0] - 45.0).abs() < 1e-9 && pts[2][1].abs() < 1e-9);
+    let pts = great_circle([2.3, 37.5], [2.112, 13.512], 8);
+    assert!((pts[0][1] - 37.5).abs() < 1e-9 && (pts[8][0] - 2.112).abs() < 1e-9);
+}
+
+#[test]
+fn symbols_and_labels_never_overlap_core_names_stay_and_agadez_is_named() {
+    let data = data();
+    let geo = std::fs::read_to_string("geodata/countries.geojson").unwrap();
+    let (geodata, _) = load_geodata(&geo).unwrap();
+    let map = scene::draw(&geodata, &SAHEL);
+    let ov = Overlay::new(&data, &SAHEL);
+    for (at, width) in [
+        ("2016-01-01", 1248.0),
+        ("2022-01-01", 672.0),
+        ("2024-08-20", 672.0),
+        ("2025-12-31", 672.0),
+        ("2025-12-31", 343.0),
+    ] {
+        let px_per_unit = width / map.width;
+        let at = d(at);
+        let visible = Visible::new(&data, None);
+        let drawn = overlay::draw(&View {
+            data: &data,
+            overlay: &ov,
+            at: &at,
+            visible: &visible,
+            lang: Lang::En,
+            px_per_unit,
+            selected: None,
+        });
+        let names = scene::labels(&map, Lang::En, px_per_unit, &scene::estimate, &drawn.taken);
+        // The symbols never cost the map a core country's name it shows without them.
+        let bare = scene::labels(&map, Lang::En, px_per_unit, &scene::estimate, &[]);
+        for core in scene::CORE {
+            let named =
+                |l: &[scene::PlacedLabel]| l.iter().any(|l| l.country.as_deref() == Some(core));
+            assert!(!named(&bare) || named(&names), "{at} {width}: {core}");
+        }
+        let mut taken = drawn.taken.clone();
+        taken.extend(names.iter().map(|l| l.rect));
+        let (svg, sites) =
+            overlay::site_labels_svg(&drawn.site_labels, &taken, px_per_unit, &scene::estimate);
+        if at >= d("2019-11") && width > 600.0 {
+            assert!(svg.contains(">Agadez</text>"), "{at} {width}: {svg}");
+        }
+        // Site names overlap no symbol, no country label and no other site name.
+        for (i, a) in sites.iter().enumerate() {
+            assert!(taken.iter().all(|t| !t.overlaps(a)), "{at} {width}");
+            assert!(
+                sites[i + 1..].iter().all(|b| !b.overlaps(a)),
+                "{at} {width}"
+            );
+        }
+    }
+}

@@ -1,0 +1,165 @@
+//! The details panel's markup, natively: what a reader finds for a country, a base, a site and
+//! a link, with dates, counts, marks and sources; escaped and with safe links only.
+
+use sahel_map::carto::frame::SAHEL;
+use sahel_map::dataset::{load_dataset, Dataset, Date, BUNDLED};
+use sahel_map::i18n::Lang;
+use sahel_map::overlay::{Overlay, Selection};
+use sahel_map::panel::{details_html, safe_url};
+
+fn data() -> Dataset {
+    load_dataset(BUNDLED).unwrap()
+}
+
+fn panel(data: &Dataset, s: Selection, at: &str, lang: Lang) -> String {
+    let ov = Overlay::new(data, &SAHEL);
+    details_html(data, &ov, &s, None, &Date::parse(at).unwrap(), lang).expect("known selection")
+}
+
+#[test]
+fn niger_lists_agadez_and_the_us_agreement_with_its_end() {
+    let data = data();
+    let html = panel(
+        &data,
+        Selection::Country("NER".into()),
+        "2025-12-31",
+        Lang::En,
+    );
+    assert!(html.contains(r#"data-open-base="us-air-base-201-agadez""#));
+    assert!(html
+        .contains("Air Base 201, Agadez — United States, about 600 troops, closed 5 August 2024"));
+    assert!(html.contains(r#"data-open-link="usa-ner-sofa-2012""#));
+    assert!(
+        html.contains("signed 6 July 2012, ended 16 March 2024"),
+        "{html}"
+    );
+    // Government and leader carry their as-of dates.
+    assert!(html.contains("(as of 26 March 2025)"));
+}
+
+#[test]
+fn the_date_changes_the_panel() {
+    let data = data();
+    let early = panel(
+        &data,
+        Selection::Country("NER".into()),
+        "2015-01-01",
+        Lang::En,
+    );
+    assert!(
+        !early.contains("us-air-base-201-agadez"),
+        "Agadez opened in 2019"
+    );
+    assert!(!early.contains("ner-rus-defence-mou-2023"));
+    let sofa = panel(
+        &data,
+        Selection::Link("usa-ner-sofa-2012".into()),
+        "2020-01-01",
+        Lang::En,
+    );
+    assert!(sofa.contains(">active<") && !sofa.contains("ended 16 March 2024"));
+}
+
+#[test]
+fn a_base_shows_counts_with_scope_as_of_and_sources() {
+    let data = data();
+    let html = panel(
+        &data,
+        Selection::Base("us-air-base-201-agadez".into()),
+        "2025-12-31",
+        Lang::En,
+    );
+    assert!(
+        html.contains("about 1,000 troops, in the whole country (as of 11 April 2024)"),
+        "{html}"
+    );
+    assert!(html.contains("about 600 troops, at this base (as of August 2024)"));
+    assert!(html.contains(r#"<a target="_blank" rel="noopener noreferrer" href="https://"#));
+    // The 600 is marked as the research marks it.
+    assert!(html.contains("not independently verified"));
+}
+
+#[test]
+fn unverified_records_say_so_in_french_too() {
+    let data = data();
+    let html = panel(
+        &data,
+        Selection::Base("us-chad-adji-kossei".into()),
+        "2024-01-01",
+        Lang::Fr,
+    );
+    assert!(html.contains("non vérifié de façon indépendante"));
+    assert!(html.contains("déploiement"));
+}
+
+#[test]
+fn a_site_lists_its_records() {
+    let data = data();
+    let ov = Overlay::new(&data, &SAHEL);
+    let niamey = ov
+        .sites
+        .iter()
+        .find(|s| s.members.len() > 3)
+        .expect("Niamey holds several records");
+    let html = panel(
+        &data,
+        Selection::Site(niamey.id.clone()),
+        "2025-12-31",
+        Lang::En,
+    );
+    assert!(html.contains(r#"data-open-base="ru-ner-africa-corps""#));
+    assert!(html.contains(r#"data-open-base="fr-niamey-air-base""#));
+}
+
+#[test]
+fn strings_are_text_and_only_http_links_are_links() {
+    let mut data = data();
+    let b = data
+        .bases
+        .iter_mut()
+        .find(|b| b.id == "us-air-base-201-agadez")
+        .unwrap();
+    b.summary.en = "<script>alert(1)</script>".into();
+    b.sources[0].url = "javascript:alert(1)".into();
+    b.sources[0].title = "Evil".into();
+    let html = panel(
+        &data,
+        Selection::Base("us-air-base-201-agadez".into()),
+        "2025-12-31",
+        Lang::En,
+    );
+    assert!(!html.contains("<script>"));
+    assert!(html.contains("&lt;script&gt;"));
+    assert!(!html.contains("javascript:"));
+    assert!(html.contains("<li>Evil — "));
+    assert!(safe_url("HTTPS://example.org") && !safe_url("data:text/html,x"));
+}
+
+#[test]
+fn unknown_selections_give_nothing() {
+    let data = data();
+    let ov = Overlay::new(&data, &SAHEL);
+    let at = Date::parse("2025").unwrap();
+    assert_eq!(
+        details_html(
+            &data,
+            &ov,
+            &Selection::Base("nope".into()),
+            None,
+            &at,
+            Lang::En
+        ),
+        None
+    );
+    assert_eq!(
+        details_html(
+            &data,
+            &ov,
+            &Selection::Country("XYZ".into()),
+            None,
+            &at,
+            Lang::En
+        ),
+        None
+    );
+}
