@@ -63,6 +63,14 @@ pub enum Text {
     Parties,
     Site,
     NoneKnown,
+    Key,
+    TroopsAtBase,
+    FormerKey,
+    SiteKey,
+    PactKey,
+    AgreementKey,
+    MemoKey,
+    WithdrawalKey,
 }
 
 impl Text {
@@ -138,6 +146,22 @@ impl Text {
             (Site, Fr) => "fiches sur ce site",
             (NoneKnown, En) => "None in the dataset.",
             (NoneKnown, Fr) => "Aucun dans les données.",
+            (Key, En) => "Key",
+            (Key, Fr) => "Légende",
+            (TroopsAtBase, En) => "Troops at a base",
+            (TroopsAtBase, Fr) => "Militaires sur une base",
+            (FormerKey, En) => "closed or left",
+            (FormerKey, Fr) => "fermée ou quittée",
+            (SiteKey, En) => "several records at one site",
+            (SiteKey, Fr) => "plusieurs fiches sur un même site",
+            (PactKey, En) => "pact, confederation or membership",
+            (PactKey, Fr) => "pacte, confédération ou adhésion",
+            (AgreementKey, En) => "other agreement",
+            (AgreementKey, Fr) => "autre accord",
+            (MemoKey, En) => "memorandum",
+            (MemoKey, Fr) => "mémorandum",
+            (WithdrawalKey, En) => "withdrawal",
+            (WithdrawalKey, Fr) => "retrait",
         }
     }
 }
@@ -328,6 +352,14 @@ mod tests {
             Text::Data,
             Text::Site,
             Text::NoneKnown,
+            Text::Key,
+            Text::TroopsAtBase,
+            Text::FormerKey,
+            Text::SiteKey,
+            Text::PactKey,
+            Text::AgreementKey,
+            Text::MemoKey,
+            Text::WithdrawalKey,
         ];
         for t in all {
             assert_ne!(t.get(Lang::En), t.get(Lang::Fr), "{t:?} is not translated");

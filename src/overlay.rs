@@ -524,6 +524,12 @@ pub fn site_labels_svg(
     (m, rects)
 }
 
+/// How big symbols are drawn for a map `width_px` wide: full size from 640 px, down to 60 %
+/// on a phone, so a narrow map is not all symbols. Zoom does not change it.
+pub fn symbol_scale(width_px: f64) -> f64 {
+    (width_px / 640.0).clamp(0.6, 1.0)
+}
+
 /// A view of the overlay.
 pub struct View<'a> {
     pub data: &'a Dataset,
@@ -532,6 +538,8 @@ pub struct View<'a> {
     pub visible: &'a Visible,
     pub lang: Lang,
     pub px_per_unit: f64,
+    /// Symbols' size relative to a desktop column ([`symbol_scale`]).
+    pub symbol_scale: f64,
     /// What is selected, so it can be marked.
     pub selected: Option<&'a str>,
 }
@@ -617,7 +625,7 @@ fn selected_class(view: &View, id: &str) -> &'static str {
 fn draw_base(view: &View, i: usize, layer: usize, at: [f64; 2], unit: f64, m: &mut String) -> f64 {
     let b = &view.data.bases[i];
     let count = symbol_count(b, view.at);
-    let r = radius(count);
+    let r = radius(count) * view.symbol_scale;
     let uncounted = if count.is_none() { " is-uncounted" } else { "" };
     let unverified = if verified(b, view.at) {
         ""
@@ -676,7 +684,7 @@ fn draw_site(
     let n = members.len();
     let cols = (n as f64).sqrt().ceil() as usize;
     let rows = n.div_ceil(cols);
-    let cell = 9.0;
+    let cell = 9.0 * view.symbol_scale.max(0.8);
     let r = (((cols * cols + rows * rows) as f64).sqrt() * cell / 2.0 + 2.0).max(TARGET_RADIUS);
     let mut names = Vec::new();
     let _ = write!(
@@ -776,4 +784,91 @@ fn draw_link(view: &View, link: &Link, unit: f64, m: &mut String) {
         );
     }
     m.push_str("</g>");
+}
+
+/// The key, as HTML: symbol sizes with real numbers, how a missing count, a former base, a site
+/// and an unverified value look, and the link kinds. Partner colours and shapes are on the
+/// layer switches.
+pub fn legend_html(lang: Lang, scale: f64) -> String {
+    let mut h = String::new();
+    let _ = write!(
+        h,
+        r#"<p class="sm-legend-title">{}</p><ul>"#,
+        Text::TroopsAtBase.get(lang)
+    );
+    // Nested circles for three counts, drawn at the map's symbol size.
+    let counts = [100, 500, 1000];
+    let big = radius(Some(1000)) * scale;
+    let (w, hgt) = (2.0 * big + 2.0, 2.0 * big + 2.0);
+    let _ = write!(
+        h,
+        r#"<li class="sm-legend-sizes"><svg width="{}" height="{}" aria-hidden="true">"#,
+        fmt_tenths(w),
+        fmt_tenths(hgt)
+    );
+    for n in counts.iter().rev() {
+        let r = radius(Some(*n)) * scale;
+        let _ = write!(
+            h,
+            r#"<circle class="sm-legend-size" cx="{}" cy="{}" r="{}"/>"#,
+            fmt_tenths(big + 1.0),
+            fmt_tenths(hgt - 1.0 - r),
+            fmt_tenths(r)
+        );
+    }
+    let numbers: Vec<String> = counts.iter().map(|n| number(*n, lang)).collect();
+    let _ = write!(h, "</svg><span>{}</span></li>", numbers.join(" · "));
+    let symbol = |class: &str| {
+        format!(
+            r#"<svg class="sm-legend-icon" viewBox="-9 -9 18 18" aria-hidden="true"><g class="{class}"><path class="sm-sym" d="{}"/></g></svg>"#,
+            Shape::Circle.path([0.0, 0.0], 6.0)
+        )
+    };
+    let item = |h: &mut String, icon: String, text: &str| {
+        let _ = write!(h, "<li>{icon}<span>");
+        escape_into(text, h);
+        h.push_str("</span></li>");
+    };
+    item(
+        &mut h,
+        symbol("sm-base sm-c6 is-uncounted"),
+        Text::NoCount.get(lang),
+    );
+    item(
+        &mut h,
+        symbol("sm-base sm-c6 is-former"),
+        Text::FormerKey.get(lang),
+    );
+    item(
+        &mut h,
+        format!(
+            r#"<svg class="sm-legend-icon" viewBox="-9 -9 18 18" aria-hidden="true"><circle class="sm-site-disc" r="8"/><path class="sm-sym sm-c6" d="{}"/><path class="sm-sym sm-c6" d="{}"/></svg>"#,
+            Shape::Circle.path([-3.0, 0.0], 2.5),
+            Shape::Circle.path([3.0, 0.0], 2.5)
+        ),
+        Text::SiteKey.get(lang),
+    );
+    item(
+        &mut h,
+        r#"<svg class="sm-legend-icon" viewBox="-9 -9 18 18" aria-hidden="true"><circle class="sm-unverified-mark" r="3.5"/></svg>"#.to_string(),
+        Text::Unverified.get(lang),
+    );
+    h.push_str("</ul><ul>");
+    for (class, text) in [
+        ("is-pact", Text::PactKey),
+        ("is-agreement", Text::AgreementKey),
+        ("is-mou", Text::MemoKey),
+        ("is-withdrawal", Text::WithdrawalKey),
+        ("is-agreement is-former", Text::Ended),
+    ] {
+        item(
+            &mut h,
+            format!(
+                r#"<svg class="sm-legend-line" viewBox="0 0 28 10" aria-hidden="true"><g class="sm-link {class}"><path class="sm-arc sm-c6" d="M2 5L26 5"/></g></svg>"#
+            ),
+            text.get(lang),
+        );
+    }
+    h.push_str("</ul>");
+    h
 }

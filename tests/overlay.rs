@@ -24,6 +24,7 @@ fn markup(data: &Dataset, at: &str, visible: &Visible, lang: Lang) -> String {
         visible,
         lang,
         px_per_unit: 0.68,
+        symbol_scale: 1.0,
         selected: None,
     })
     .markup
@@ -240,6 +241,7 @@ fn symbols_and_labels_never_overlap_core_names_stay_and_agadez_is_named() {
             visible: &visible,
             lang: Lang::En,
             px_per_unit,
+            symbol_scale: overlay::symbol_scale(width),
             selected: None,
         });
         let names = scene::labels(&map, Lang::En, px_per_unit, &scene::estimate, &drawn.taken);

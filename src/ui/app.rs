@@ -1,5 +1,6 @@
 use super::details::Details;
 use super::layers::Layers;
+use super::legend::Legend;
 use super::map::MapSvg;
 use super::MapState;
 use crate::carto::frame::SAHEL;
@@ -215,6 +216,7 @@ pub fn App(state: MapState) -> impl IntoView {
                         </figure>
                         <div class="sm-side">
                             <Layers loaded=loaded.clone() />
+                            <Legend width=loaded.map.width />
                             <Details loaded />
                         </div>
                     </div>

@@ -19,8 +19,7 @@ pub fn MapSvg(loaded: Arc<Loaded>) -> impl IntoView {
     let view_box = format!("0 0 {} {}", map.width as i32, map.height as i32);
     // The country showing a keyboard focus ring (focus-visible), drawn as an overlay.
     let ring = RwSignal::new(None::<String>);
-    // CSS pixels per SVG unit, from the rendered width: labels keep a readable size.
-    let px_per_unit = RwSignal::new(0.6);
+    let px_per_unit = state.px_per_unit;
     let boxed = NodeRef::<Div>::new();
     watch_width(boxed, map.width, px_per_unit);
     // Labels wait for the widget's font, known once it is in the page.
@@ -74,6 +73,7 @@ pub fn MapSvg(loaded: Arc<Loaded>) -> impl IntoView {
                 visible: &visible,
                 lang: state.lang.get(),
                 px_per_unit: px_per_unit.get(),
+                symbol_scale: overlay::symbol_scale(px_per_unit.get() * loaded.map.width),
                 selected: None,
             })
         })

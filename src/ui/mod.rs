@@ -4,6 +4,7 @@
 mod app;
 mod details;
 mod layers;
+mod legend;
 mod map;
 mod measure;
 
@@ -33,6 +34,9 @@ pub struct MapState {
     pub selected: RwSignal<Option<Selection>>,
     /// The country that takes the map's single tab stop (roving tabindex).
     pub focus: RwSignal<Option<String>>,
+    /// CSS pixels per SVG unit, from the map's rendered width: labels and symbols keep a
+    /// readable size.
+    pub px_per_unit: RwSignal<f64>,
     pub host: Host,
 }
 
@@ -48,6 +52,7 @@ impl MapState {
             visible: RwSignal::new(None),
             selected: RwSignal::new(None),
             focus: RwSignal::new(None),
+            px_per_unit: RwSignal::new(0.6),
             host,
         }
     }
