@@ -71,6 +71,15 @@ pub enum Text {
     AgreementKey,
     MemoKey,
     WithdrawalKey,
+    Timeline,
+    DateLabel,
+    PrevEvent,
+    NextEvent,
+    Play,
+    Pause,
+    CopyLink,
+    LinkCopied,
+    CopyFailed,
 }
 
 impl Text {
@@ -162,6 +171,26 @@ impl Text {
             (MemoKey, Fr) => "mémorandum",
             (WithdrawalKey, En) => "withdrawal",
             (WithdrawalKey, Fr) => "retrait",
+            (Timeline, En) => "Timeline",
+            (Timeline, Fr) => "Chronologie",
+            (DateLabel, En) => "Date shown",
+            (DateLabel, Fr) => "Date affichée",
+            (PrevEvent, En) => "Previous event",
+            (PrevEvent, Fr) => "Événement précédent",
+            (NextEvent, En) => "Next event",
+            (NextEvent, Fr) => "Événement suivant",
+            (Play, En) => "Play",
+            (Play, Fr) => "Lire",
+            (Pause, En) => "Pause",
+            (Pause, Fr) => "Mettre en pause",
+            (CopyLink, En) => "Copy link",
+            (CopyLink, Fr) => "Copier le lien",
+            (LinkCopied, En) => "Link copied to the clipboard.",
+            (LinkCopied, Fr) => "Lien copié dans le presse-papiers.",
+            (CopyFailed, En) => "The link could not be copied; it is in the address bar.",
+            (CopyFailed, Fr) => {
+                "Le lien n’a pas pu être copié ; il figure dans la barre d’adresse."
+            }
         }
     }
 }
@@ -360,6 +389,15 @@ mod tests {
             Text::AgreementKey,
             Text::MemoKey,
             Text::WithdrawalKey,
+            Text::Timeline,
+            Text::DateLabel,
+            Text::PrevEvent,
+            Text::NextEvent,
+            Text::Play,
+            Text::Pause,
+            Text::CopyLink,
+            Text::LinkCopied,
+            Text::CopyFailed,
         ];
         for t in all {
             assert_ne!(t.get(Lang::En), t.get(Lang::Fr), "{t:?} is not translated");

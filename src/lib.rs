@@ -9,6 +9,7 @@ pub mod i18n;
 pub mod overlay;
 pub mod panel;
 pub mod scene;
+pub mod share;
 
 #[cfg(feature = "web")]
 pub mod embed;

@@ -172,6 +172,8 @@ class SahelMapElement extends HTMLElement {
       dataSrc: this.#url('data-src'),
       layers: this.getAttribute('layers') ?? undefined,
       date: this.getAttribute('date') || undefined,
+      // Opt-in: an embed never rewrites its host page's URL unasked.
+      urlState: this.hasAttribute('url-state'),
     };
   }
 

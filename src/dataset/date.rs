@@ -63,6 +63,34 @@ impl Date {
     pub fn day(&self) -> Option<u32> {
         self.0.get(8..10).and_then(|d| d.parse().ok())
     }
+
+    /// Months from January of `year0` to this date's month (January for a bare year): the
+    /// timeline's steps.
+    ///
+    /// ```
+    /// use sahel_map::dataset::Date;
+    /// assert_eq!(Date::parse("2024-03-16").unwrap().month_index(2012), 146);
+    /// assert_eq!(Date::parse("2012").unwrap().month_index(2012), 0);
+    /// ```
+    pub fn month_index(&self, year0: u32) -> i64 {
+        (i64::from(self.year()) - i64::from(year0)) * 12 + i64::from(self.month().unwrap_or(1)) - 1
+    }
+
+    /// The last day of the month `index` months after January of `year0`: a month on the
+    /// timeline shows everything that happened in it.
+    ///
+    /// ```
+    /// use sahel_map::dataset::Date;
+    /// assert_eq!(Date::end_of_month(2012, 146).as_str(), "2024-03-31");
+    /// assert_eq!(Date::end_of_month(2012, 25).as_str(), "2014-02-28");
+    /// ```
+    pub fn end_of_month(year0: u32, index: i64) -> Date {
+        let index = index.max(0);
+        let year = year0 + (index / 12) as u32;
+        let month = (index % 12) as u32 + 1;
+        let day = days_in_month(year, month);
+        Date(format!("{year:04}-{month:02}-{day:02}"))
+    }
 }
 
 impl fmt::Display for Date {

@@ -30,6 +30,8 @@ pub struct Options {
     pub layers: Option<String>,
     /// `date`: YYYY, YYYY-MM or YYYY-MM-DD (None: the dataset's as-of date).
     pub date: Option<String>,
+    /// `url-state`: keep the view in the page's URL fragment.
+    pub url_state: bool,
 }
 
 impl Options {
@@ -56,6 +58,12 @@ impl Options {
             data_src: text("dataSrc")?,
             layers: text("layers")?,
             date: text("date")?,
+            url_state: match value.get("urlState") {
+                None => false,
+                Some(v) => v
+                    .as_bool()
+                    .ok_or("options.urlState: expected true or false")?,
+            },
         })
     }
 }
@@ -204,7 +212,8 @@ pub fn mount_in(host: HtmlElement, container: HtmlElement, options: Options) -> 
     let view = leptos::mount::mount_to(container, {
         let slot = slot.clone();
         move || {
-            let state = MapState::new(host, lang, options.geo_src);
+            let mut state = MapState::new(host, lang, options.geo_src);
+            state.url_state = options.url_state;
             state.selected.set(country.map(Selection::Country));
             state.data_src.set(options.data_src);
             state

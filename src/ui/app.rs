@@ -2,6 +2,8 @@ use super::details::Details;
 use super::layers::Layers;
 use super::legend::Legend;
 use super::map::MapSvg;
+use super::timeline::Timeline;
+use super::url::{CopyLink, UrlState};
 use super::MapState;
 use crate::carto::frame::SAHEL;
 use crate::dataset::{not_geojson, read_dataset, read_geodata, Dataset, Date, Problem, BUNDLED};
@@ -215,6 +217,9 @@ pub fn App(state: MapState) -> impl IntoView {
                             </figcaption>
                         </figure>
                         <div class="sm-side">
+                            <Timeline loaded=loaded.clone() />
+                            <div class="sm-share"><CopyLink loaded=loaded.clone() /></div>
+                            {state.url_state.then(|| view! { <UrlState loaded=loaded.clone() /> })}
                             <Layers loaded=loaded.clone() />
                             <Legend width=loaded.map.width />
                             <Details loaded />

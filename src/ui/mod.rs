@@ -7,6 +7,8 @@ mod layers;
 mod legend;
 mod map;
 mod measure;
+mod timeline;
+mod url;
 
 pub use app::App;
 
@@ -37,6 +39,8 @@ pub struct MapState {
     /// CSS pixels per SVG unit, from the map's rendered width: labels and symbols keep a
     /// readable size.
     pub px_per_unit: RwSignal<f64>,
+    /// Whether the view lives in the page's URL fragment (`url-state`).
+    pub url_state: bool,
     pub host: Host,
 }
 
@@ -53,6 +57,7 @@ impl MapState {
             selected: RwSignal::new(None),
             focus: RwSignal::new(None),
             px_per_unit: RwSignal::new(0.6),
+            url_state: false,
             host,
         }
     }

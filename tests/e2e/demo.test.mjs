@@ -10,7 +10,7 @@ const CORE = ['NER', 'MLI', 'BFA', 'TCD', 'MRT'];
 // Bytes the demo page fetches, each file brotli-compressed. 120 KB held the map alone; the
 // dataset compiled in (34 KB of facts and sources, 14 KB to read and check them) and the layer,
 // panel and link code took it past that. See ARCHITECTURE.md, "The byte budget".
-const BUDGET = 210 * 1000;
+const BUDGET = 240 * 1000;
 
 let browser;
 before(async () => {

@@ -50,6 +50,8 @@ pub fn build() -> Result<()> {
     )?;
     run(Command::new(root.join("node_modules/.bin/wasm-opt"))
         .arg("-Oz")
+        // Repeats the passes while they still shrink the module (about 1 KB brotli).
+        .arg("--converge")
         .arg(bindgen_dir.join(format!("{CORE}_bg.wasm")))
         .arg("-o")
         .arg(dist.join(format!("{CORE}_bg.wasm"))))?;
@@ -64,7 +66,13 @@ pub fn build() -> Result<()> {
         dist.join("sahel-map.js"),
         loader.replace(CSS_PLACEHOLDER, &serde_json::to_string(&css)?),
     )?;
-    for page in ["index.html", "article.css"] {
+    for page in [
+        "index.html",
+        "article.css",
+        "embed.html",
+        "embed.css",
+        "embed.js",
+    ] {
         std::fs::copy(www.join(page), dist.join(page))?;
     }
     // The bundled dataset is compiled into the wasm; the file and its schema are shipped too,

@@ -1,0 +1,146 @@
+// The map through time and state a reader can share (issue 10): the date drives every layer,
+// the timeline's controls, the URL fragment with back and forward, and "copy link".
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { launch, open, waitForState, SHOTS } from './helpers.mjs';
+
+let browser;
+before(async () => {
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+});
+
+// Classes of the elements with `data-base` or `data-link` = id, in the first map.
+const state = (page, attr, id) =>
+  page.evaluate(
+    ([attr, id]) => {
+      const el = document.querySelector('sahel-map').shadowRoot.querySelector(`[${attr}="${id}"]`);
+      return el ? (el.classList.contains('is-former') ? 'former' : 'active') : 'absent';
+    },
+    [attr, id],
+  );
+
+async function at(page, date) {
+  await page.evaluate((d) => document.querySelector('sahel-map').setAttribute('date', d), date);
+  await page.waitForFunction(
+    (d) => document.querySelector('sahel-map').shadowRoot.querySelector('.sm-date-shown')?.dataset.date === d,
+    date,
+  );
+}
+
+test('2022-01-01: France active in Niger and Mali, no AES link; 2025-02-01: the US gone from Niger, Russia there, the ECOWAS exit in effect', async () => {
+  const { page, context, record } = await open(browser, 'index.html', { viewport: { width: 1280, height: 900 } });
+  await waitForState(page, 'ready');
+  await page.evaluate(() => document.querySelector('sahel-map').setAttribute('layers', 'usa,fra,rus,eu,un,aes,deu,ita,ecowas,bases,links'));
+  await at(page, '2022-01-01');
+  assert.equal(await state(page, 'data-base', 'fr-niamey-air-base'), 'active');
+  assert.equal(await state(page, 'data-base', 'fr-gao-barkhane'), 'active');
+  assert.equal(await state(page, 'data-link', 'fra-mli-defence-treaty-2014'), 'active');
+  for (const id of ['aes-liptako-gourma-charter', 'aes-confederation-treaty', 'aes-unified-force', 'aes-ecowas-withdrawal']) {
+    assert.equal(await state(page, 'data-link', id), 'absent', id);
+  }
+  assert.equal(await state(page, 'data-base', 'ru-ner-africa-corps'), 'absent');
+
+  await at(page, '2025-02-01');
+  for (const id of ['us-air-base-201-agadez', 'us-air-base-101-niamey']) {
+    assert.equal(await state(page, 'data-base', id), 'former', id);
+  }
+  assert.equal(await state(page, 'data-base', 'ru-ner-africa-corps'), 'active');
+  assert.equal(await state(page, 'data-link', 'ner-rus-defence-mou-2023'), 'active');
+  assert.equal(await state(page, 'data-link', 'aes-liptako-gourma-charter'), 'active');
+  // The exit from ECOWAS took effect on 29 January 2025: the withdrawal is complete.
+  const exit = await page.evaluate(() =>
+    document.querySelector('sahel-map').shadowRoot.querySelector('[data-link="aes-ecowas-withdrawal"]').getAttribute('aria-label'),
+  );
+  assert.match(exit, /withdrawal.*ended 29 January 2025/);
+  assert.deepEqual(record.errors, []);
+  await context.close();
+});
+
+test('the timeline: arrows move a month, the buttons jump between events, play is the reader’s choice; the shapes stay', async () => {
+  const { page, context } = await open(browser, 'index.html', { viewport: { width: 1280, height: 900 } });
+  await waitForState(page, 'ready');
+  await page.locator('sahel-map').scrollIntoViewIfNeeded();
+  const shown = () => page.locator('sahel-map .sm-date-shown').getAttribute('data-date');
+  await page.evaluate(() => (document.querySelector('sahel-map').shadowRoot.querySelector('[data-iso="NER"]').__mark = 1));
+  // Nothing moves by itself.
+  const start = await shown();
+  await page.waitForTimeout(800);
+  assert.equal(await shown(), start);
+  assert.equal(start, '2025-12-31');
+  const slider = page.locator('sahel-map input.sm-date');
+  assert.equal(await slider.getAttribute('aria-valuetext'), '31 December 2025');
+  await slider.focus();
+  await page.keyboard.press('ArrowLeft');
+  assert.equal(await shown(), '2025-11-30');
+  await page.keyboard.press('Home');
+  assert.equal(await shown(), '2012-01-31');
+  // The first event after January 2012 is the coup in Mali of 18 August 2020; the next, April 2021.
+  const next = page.locator('sahel-map .sm-step').nth(1);
+  await next.click();
+  assert.equal(await shown(), '2020-08-18');
+  await next.click();
+  assert.equal(await shown(), '2021-04-20');
+  await page.locator('sahel-map .sm-step').nth(0).click();
+  assert.equal(await shown(), '2020-08-18');
+  // Play advances; pause stops.
+  const play = page.locator('sahel-map .sm-play');
+  await play.click();
+  assert.equal(await play.getAttribute('aria-pressed'), 'true');
+  await page.waitForFunction(() => document.querySelector('sahel-map').shadowRoot.querySelector('.sm-date-shown').dataset.date > '2020-10');
+  await play.click();
+  const paused = await shown();
+  await page.waitForTimeout(800);
+  assert.equal(await shown(), paused);
+  assert.equal(
+    await page.evaluate(() => document.querySelector('sahel-map').shadowRoot.querySelector('[data-iso="NER"]').__mark),
+    1,
+  );
+  await page.locator('sahel-map').screenshot({ path: join(SHOTS, 'timeline-1280.png') });
+  await context.close();
+});
+
+test('embed.html#country=NER&date=2023-06-01&lang=fr opens Niger, in French, as of that date; back walks through changes', async () => {
+  const { page, context } = await open(browser, 'embed.html#country=NER&date=2023-06-01&lang=fr', { viewport: { width: 900, height: 900 } });
+  await waitForState(page, 'ready');
+  const inMap = (s) => page.locator('sahel-map').locator(s);
+  await inMap('[data-part="details"] h2', { hasText: 'Niger' }).waitFor();
+  assert.equal(await inMap('.sm').getAttribute('lang'), 'fr');
+  assert.equal(await inMap('.sm-date-shown').textContent(), '1er juin 2023');
+  // As of June 2023 the French air base at Niamey is still active; Russia is not there yet.
+  assert.equal(await state(page, 'data-base', 'fr-niamey-air-base'), 'active');
+  assert.equal(await state(page, 'data-link', 'ner-rus-defence-mou-2023'), 'absent');
+  const first = await page.evaluate(() => location.hash);
+  assert.equal(first, '#country=NER&date=2023-06-01&lang=fr');
+  // Two changes: another country, then the next event.
+  await inMap('[data-iso="MLI"]').dispatchEvent('click');
+  await page.waitForFunction(() => location.hash.includes('country=MLI'));
+  await inMap('.sm-step').nth(1).click();
+  await page.waitForFunction(() => !location.hash.includes('2023-06-01'));
+  assert.equal(await page.evaluate(() => history.length >= 3), true);
+  await page.goBack();
+  await page.waitForFunction(() => location.hash.includes('2023-06-01') && location.hash.includes('MLI'));
+  await page.goBack();
+  await page.waitForFunction((h) => location.hash === h, first);
+  await inMap('[data-part="details"] h2', { hasText: 'Niger' }).waitFor();
+  assert.equal(await inMap('.sm-date-shown').textContent(), '1er juin 2023');
+  await context.close();
+});
+
+test('an embed never touches its host page’s URL unless asked; copy link copies the view', async () => {
+  const { page, context } = await open(browser, 'index.html', { viewport: { width: 1280, height: 900 } });
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await waitForState(page, 'ready');
+  await page.locator('sahel-map').scrollIntoViewIfNeeded();
+  await page.evaluate(() => document.querySelector('sahel-map').setAttribute('date', '2024-03-16'));
+  await page.locator('sahel-map [data-iso="TCD"]').dispatchEvent('click');
+  assert.equal(await page.evaluate(() => location.hash), '');
+  await page.locator('sahel-map .sm-copy').click();
+  await page.locator('sahel-map .sm-said', { hasText: 'Link copied' }).waitFor();
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  assert.match(copied, /index\.html#country=TCD&date=2024-03-16&lang=en$/);
+  await context.close();
+});
