@@ -80,6 +80,12 @@ pub enum Text {
     CopyLink,
     LinkCopied,
     CopyFailed,
+    CtrlScroll,
+    CmdScroll,
+    TwoFingers,
+    ZoomIn,
+    ZoomOut,
+    ZoomReset,
 }
 
 impl Text {
@@ -191,6 +197,18 @@ impl Text {
             (CopyFailed, Fr) => {
                 "Le lien n’a pas pu être copié ; il figure dans la barre d’adresse."
             }
+            (CtrlScroll, En) => "Use Ctrl + scroll to zoom the map",
+            (CtrlScroll, Fr) => "Utilisez Ctrl + molette pour zoomer sur la carte",
+            (CmdScroll, En) => "Use ⌘ + scroll to zoom the map",
+            (CmdScroll, Fr) => "Utilisez ⌘ + molette pour zoomer sur la carte",
+            (TwoFingers, En) => "Use two fingers to move the map",
+            (TwoFingers, Fr) => "Utilisez deux doigts pour déplacer la carte",
+            (ZoomIn, En) => "Zoom in",
+            (ZoomIn, Fr) => "Zoomer",
+            (ZoomOut, En) => "Zoom out",
+            (ZoomOut, Fr) => "Dézoomer",
+            (ZoomReset, En) => "Show the whole map",
+            (ZoomReset, Fr) => "Afficher toute la carte",
         }
     }
 }
@@ -398,6 +416,12 @@ mod tests {
             Text::CopyLink,
             Text::LinkCopied,
             Text::CopyFailed,
+            Text::CtrlScroll,
+            Text::CmdScroll,
+            Text::TwoFingers,
+            Text::ZoomIn,
+            Text::ZoomOut,
+            Text::ZoomReset,
         ];
         for t in all {
             assert_ne!(t.get(Lang::En), t.get(Lang::Fr), "{t:?} is not translated");

@@ -6,6 +6,7 @@
 use crate::carto::frame::Frame;
 use crate::carto::labels::{place, Candidate, Rect};
 use crate::carto::path::fmt_tenths;
+use crate::carto::within;
 use crate::dataset::{Agreement, Amount, Base, Dataset, Date, Scope, Status};
 use crate::i18n::{long_date, number, term, Lang, Text};
 use crate::scene::{escape_into, LabelKind, Measure};
@@ -330,7 +331,7 @@ pub fn great_circle(a: [f64; 2], b: [f64; 2], n: usize) -> Vec<[f64; 2]> {
         [lat.cos() * lon.cos(), lat.cos() * lon.sin(), lat.sin()]
     };
     let (p, q) = (v(a), v(b));
-    let dot = (p[0] * q[0] + p[1] * q[1] + p[2] * q[2]).clamp(-1.0, 1.0);
+    let dot = within(p[0] * q[0] + p[1] * q[1] + p[2] * q[2], -1.0, 1.0);
     let omega = dot.acos();
     (0..=n)
         .map(|i| {
@@ -527,7 +528,7 @@ pub fn site_labels_svg(
 /// How big symbols are drawn for a map `width_px` wide: full size from 640 px, down to 60 %
 /// on a phone, so a narrow map is not all symbols. Zoom does not change it.
 pub fn symbol_scale(width_px: f64) -> f64 {
-    (width_px / 640.0).clamp(0.6, 1.0)
+    within(width_px / 640.0, 0.6, 1.0)
 }
 
 /// A view of the overlay.

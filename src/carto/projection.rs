@@ -54,7 +54,7 @@ impl Raw for ConicEqualArea {
             l -= PI * x.signum() * r0y.signum();
         }
         let s = (self.c - (x * x + r0y * r0y) * self.n * self.n) / (2.0 * self.n);
-        [l / self.n, s.clamp(-1.0, 1.0).asin()]
+        [l / self.n, super::within(s, -1.0, 1.0).asin()]
     }
 }
 

@@ -187,9 +187,16 @@ pub fn App(state: MapState) -> impl IntoView {
         });
     });
 
+    // Esc dismisses the tooltip and the selection.
     let on_keydown = move |ev: web_sys::KeyboardEvent| {
-        if ev.key() == "Escape" && state.selected.with_untracked(Option::is_some) {
+        if ev.key() != "Escape" {
+            return;
+        }
+        let tip = state.tip.with_untracked(Option::is_some);
+        let selected = state.selected.with_untracked(Option::is_some);
+        if tip || selected {
             ev.prevent_default();
+            state.tip.set(None);
             state.select(None);
         }
     };

@@ -1,6 +1,9 @@
 use super::app::Loaded;
+use super::gestures::{handlers, take_drag, zoom_centre, Handlers};
 use super::measure::Measurer;
+use super::tooltip::{named, tip_for, Tooltip};
 use super::{MapState, Selection};
+use crate::carto::zoom::Zoom;
 use crate::i18n::Text;
 use crate::overlay::{self, site_labels_svg, View};
 use crate::scene::{estimate, labels, labels_svg, DrawnCountry, DrawnMap};
@@ -19,9 +22,71 @@ pub fn MapSvg(loaded: Arc<Loaded>) -> impl IntoView {
     let view_box = format!("0 0 {} {}", map.width as i32, map.height as i32);
     // The country showing a keyboard focus ring (focus-visible), drawn as an overlay.
     let ring = RwSignal::new(None::<String>);
-    let px_per_unit = state.px_per_unit;
     let boxed = NodeRef::<Div>::new();
-    watch_width(boxed, map.width, px_per_unit);
+    watch_width(boxed, map.width, state.px_per_unit);
+    // What labels and symbols are drawn for: the rendered size times the zoom, so they keep
+    // their screen size as the reader zooms.
+    let px_per_unit = Memo::new(move |_| state.px_per_unit.get() * state.zoom.get().k);
+    let size = [map.width, map.height];
+    let hint = RwSignal::new(None::<Text>);
+    let Handlers {
+        wheel,
+        down,
+        moved,
+        up,
+    } = handlers(state, size, hint);
+    let up = std::rc::Rc::new(std::cell::RefCell::new(up));
+    let cancel = {
+        let up = up.clone();
+        move |ev| (up.borrow_mut())(ev)
+    };
+    let up = move |ev| (up.borrow_mut())(ev);
+    // A tip belongs to the view it was shown in.
+    Effect::new(move |_| {
+        state.zoom.track();
+        state.tip.set(None);
+    });
+    let mapbox = move || boxed.get_untracked().map(web_sys::Element::from);
+    let on_over = move |ev: web_sys::PointerEvent| {
+        if ev.pointer_type() != "mouse" {
+            return;
+        }
+        if let (Some((el, name)), Some(mb)) = (named(ev.target()), mapbox()) {
+            let at = [f64::from(ev.client_x()), f64::from(ev.client_y())];
+            state.tip.set(Some(tip_for(&el, name, Some(at), &mb)));
+        }
+    };
+    let on_out = move |ev: web_sys::PointerEvent| {
+        let leaving = named(ev.target()).map(|(el, _)| el);
+        let entering = named(ev.related_target()).map(|(el, _)| el);
+        if leaving != entering {
+            state.tip.set(None);
+        }
+    };
+    let on_focus_in = move |ev: web_sys::FocusEvent| {
+        if let (Some((el, name)), Some(mb)) = (named(ev.target()), mapbox()) {
+            state.tip.set(Some(tip_for(&el, name, None, &mb)));
+        }
+    };
+    let on_tap = move |ev: web_sys::MouseEvent| {
+        if let (Some((el, name)), Some(mb)) = (named(ev.target()), mapbox()) {
+            let at = [f64::from(ev.client_x()), f64::from(ev.client_y())];
+            state.tip.set(Some(tip_for(&el, name, Some(at), &mb)));
+        }
+    };
+    let on_zoom_key = move |ev: web_sys::KeyboardEvent| {
+        let factor = match ev.key().as_str() {
+            "+" | "=" => Zoom::STEP,
+            "-" | "_" => 1.0 / Zoom::STEP,
+            "0" => {
+                state.zoom.set(Zoom::IDENTITY);
+                return;
+            }
+            _ => return,
+        };
+        ev.prevent_default();
+        zoom_centre(state, factor, size);
+    };
     // Labels wait for the widget's font, known once it is in the page.
     let measurer = StoredValue::new_local(None::<Measurer>);
     let font_known = RwSignal::new(false);
@@ -107,6 +172,9 @@ pub fn MapSvg(loaded: Arc<Loaded>) -> impl IntoView {
         }
     });
     let on_pick = move |ev: web_sys::MouseEvent| {
+        if take_drag(state) {
+            return;
+        }
         if let Some(selection) = picked(&ev) {
             ev.stop_propagation();
             state.toggle(selection);
@@ -150,8 +218,19 @@ pub fn MapSvg(loaded: Arc<Loaded>) -> impl IntoView {
                 viewBox=view_box
                 role="group"
                 aria-label=move || Text::MapLabel.get(state.lang.get())
+                on:wheel=wheel
+                on:pointerdown=down
+                on:pointermove=moved
+                on:pointerup=up
+                on:pointercancel=cancel
+                on:pointerover=on_over
+                on:pointerout=on_out
+                on:focusin=on_focus_in
+                on:focusout=move |_| state.tip.set(None)
+                on:click=on_tap
+                on:keydown=on_zoom_key
             >
-                <g class="sm-zoom">
+                <g class="sm-zoom" transform=move || state.zoom.get().transform()>
                     <path class="sm-graticule" d=map.graticule.clone() />
                     <path class="sm-context" d=map.context.clone() />
                     <g class="sm-countries">{shapes}</g>
@@ -193,6 +272,18 @@ pub fn MapSvg(loaded: Arc<Loaded>) -> impl IntoView {
                     ></g>
                 </g>
             </svg>
+            <div class="sm-zoom-controls">
+                <button type="button" class="sm-zoom-in" aria-label=move || Text::ZoomIn.get(state.lang.get())
+                    on:click=move |_| zoom_centre(state, Zoom::STEP, size)>"+"</button>
+                <button type="button" class="sm-zoom-out" aria-label=move || Text::ZoomOut.get(state.lang.get())
+                    on:click=move |_| zoom_centre(state, 1.0 / Zoom::STEP, size)>"−"</button>
+                <button type="button" class="sm-zoom-reset" aria-label=move || Text::ZoomReset.get(state.lang.get())
+                    on:click=move |_| state.zoom.set(Zoom::IDENTITY)>"⟲"</button>
+            </div>
+            <p class="sm-gesture-hint" aria-hidden="true" hidden=move || hint.with(Option::is_none)>
+                {move || hint.get().map(|t| t.get(state.lang.get()))}
+            </p>
+            <Tooltip />
         </div>
     }
 }
@@ -258,7 +349,11 @@ fn country_shape(
     };
     let on_click = {
         let iso = iso.clone();
-        move |_| state.toggle(Selection::Country(iso.to_string()))
+        move |_| {
+            if !take_drag(state) {
+                state.toggle(Selection::Country(iso.to_string()))
+            }
+        }
     };
     view! {
         <path

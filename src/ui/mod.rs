@@ -3,21 +3,25 @@
 
 mod app;
 mod details;
+mod gestures;
 mod layers;
 mod legend;
 mod map;
 mod measure;
 mod timeline;
+mod tooltip;
 mod url;
 
 pub use app::App;
 
+use crate::carto::zoom::Zoom;
 use crate::dataset::Date;
 use crate::embed::Host;
 use crate::i18n::Lang;
 pub use crate::overlay::Selection;
 use crate::overlay::Visible;
 use leptos::prelude::*;
+use tooltip::Tip;
 
 /// State shared by every component of one widget; the embed layer sets it from attributes.
 #[derive(Clone, Copy)]
@@ -39,6 +43,12 @@ pub struct MapState {
     /// CSS pixels per SVG unit, from the map's rendered width: labels and symbols keep a
     /// readable size.
     pub px_per_unit: RwSignal<f64>,
+    /// Zoom and pan of the map.
+    pub zoom: RwSignal<Zoom>,
+    /// The tooltip shown, if any.
+    pub tip: RwSignal<Option<Tip>>,
+    /// Set when a pointer drags or pinches, so the click that ends it selects nothing.
+    pub dragged: StoredValue<bool>,
     /// Whether the view lives in the page's URL fragment (`url-state`).
     pub url_state: bool,
     pub host: Host,
@@ -57,6 +67,9 @@ impl MapState {
             selected: RwSignal::new(None),
             focus: RwSignal::new(None),
             px_per_unit: RwSignal::new(0.6),
+            zoom: RwSignal::new(Zoom::IDENTITY),
+            tip: RwSignal::new(None),
+            dragged: StoredValue::new(false),
             url_state: false,
             host,
         }

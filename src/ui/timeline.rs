@@ -53,6 +53,21 @@ pub fn Timeline(loaded: Arc<Loaded>) -> impl IntoView {
         let loaded = loaded.clone();
         Memo::new(move |_| loaded.date(&state))
     };
+    // The turning point of the month shown, if there is one: named beside the date.
+    let happened = {
+        let loaded = loaded.clone();
+        move || {
+            let now = current.get();
+            let month = now.month_index(START_YEAR);
+            loaded
+                .data
+                .events
+                .iter()
+                .filter(|e| e.date <= now && e.date.month_index(START_YEAR) == month)
+                .max_by(|a, b| a.date.cmp(&b.date))
+                .map(|e| format!(" · {}", e.title.get(lang.get())))
+        }
+    };
     let set = move |d: Date| state.date.set(Some(d));
     // The nearest event strictly before or after the date shown.
     let step = {
@@ -190,9 +205,12 @@ pub fn Timeline(loaded: Arc<Loaded>) -> impl IntoView {
                     {move || if playing.get() { Text::Pause.get(lang.get()) } else { Text::Play.get(lang.get()) }}
                 </button>
             </div>
-            <output class="sm-date-shown" data-date=move || current.get().to_string()>
-                {move || long_date(&current.get(), lang.get())}
-            </output>
+            <p class="sm-when">
+                <output class="sm-date-shown" data-date=move || current.get().to_string()>
+                    {move || long_date(&current.get(), lang.get())}
+                </output>
+                <span class="sm-event-now">{happened}</span>
+            </p>
         </div>
     }
 }

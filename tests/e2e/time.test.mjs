@@ -82,6 +82,8 @@ test('the timeline: arrows move a month, the buttons jump between events, play i
   const next = page.locator('sahel-map .sm-step').nth(1);
   await next.click();
   assert.equal(await shown(), '2020-08-18');
+  // The event of the month is named beside the date.
+  assert.match(await page.locator('sahel-map .sm-event-now').textContent(), /Mali/);
   await next.click();
   assert.equal(await shown(), '2021-04-20');
   await page.locator('sahel-map .sm-step').nth(0).click();

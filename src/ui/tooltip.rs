@@ -1,0 +1,129 @@
+//! The tooltip: the name of what is under the pointer, focused, or tapped; never hover-only,
+//! gone with Esc, placed beside what it names (above, else below) and kept inside the map's box.
+
+use super::MapState;
+use crate::carto::within;
+use leptos::html::Div;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::Element;
+
+/// What a tooltip shows and the box (CSS pixels, relative to the map's box) it must not cover.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Tip {
+    pub text: String,
+    pub avoid: [f64; 4],
+}
+
+/// The element an event concerns: a country, base, site or link, with its name.
+pub fn named(target: Option<web_sys::EventTarget>) -> Option<(Element, String)> {
+    let el = target?.dyn_into::<Element>().ok()?;
+    let el = el
+        .closest("[data-iso],g[data-base],[data-site],[data-link]")
+        .ok()
+        .flatten()?;
+    let name = el.get_attribute("aria-label")?;
+    Some((el, name))
+}
+
+/// A box relative to `within`'s top left.
+fn relative(rect: &web_sys::DomRect, within: &web_sys::DomRect) -> [f64; 4] {
+    [
+        rect.left() - within.left(),
+        rect.top() - within.top(),
+        rect.right() - within.left(),
+        rect.bottom() - within.top(),
+    ]
+}
+
+/// A tip for `el`: it avoids the whole element when it is small (a symbol), or a point (the
+/// pointer, or the middle of a focused country) when it is large.
+pub fn tip_for(el: &Element, name: String, point: Option<[f64; 2]>, mapbox: &Element) -> Tip {
+    let within = mapbox.get_bounding_client_rect();
+    let r = el.get_bounding_client_rect();
+    let small = r.width() < 60.0 && r.height() < 60.0;
+    let avoid = match point {
+        _ if small => relative(&r, &within),
+        Some([x, y]) => {
+            let (x, y) = (x - within.left(), y - within.top());
+            [x - 6.0, y - 6.0, x + 6.0, y + 6.0]
+        }
+        None => {
+            let (x, y) = (
+                (r.left() + r.right()) / 2.0 - within.left(),
+                (r.top() + r.bottom()) / 2.0 - within.top(),
+            );
+            [x - 6.0, y - 6.0, x + 6.0, y + 6.0]
+        }
+    };
+    Tip { text: name, avoid }
+}
+
+/// Where a tip of size `tip` goes in a `bx` box: centred above `avoid`, else below, clamped
+/// to the box's sides.
+pub fn position(avoid: [f64; 4], tip: [f64; 2], bx: [f64; 2]) -> [f64; 2] {
+    const GAP: f64 = 6.0;
+    let centre = (avoid[0] + avoid[2]) / 2.0;
+    let x = within(centre - tip[0] / 2.0, 2.0, bx[0] - tip[0] - 2.0);
+    let above = avoid[1] - GAP - tip[1];
+    let below = avoid[3] + GAP;
+    let y = if above >= 0.0 || below + tip[1] > bx[1] {
+        above.max(0.0)
+    } else {
+        below
+    };
+    [x, y]
+}
+
+/// The tooltip element, inside the map's box. Its text, visibility and place are set together
+/// here, so it is measured with its new text before it is placed.
+#[component]
+pub fn Tooltip() -> impl IntoView {
+    let state = expect_context::<MapState>();
+    let node = NodeRef::<Div>::new();
+    Effect::new(move |_| {
+        let tip = state.tip.get();
+        let Some(el) = node.get() else { return };
+        let Some(tip) = tip else {
+            el.set_hidden(true);
+            return;
+        };
+        let Some(mapbox) = el.parent_element() else {
+            return;
+        };
+        el.set_text_content(Some(&tip.text));
+        el.set_hidden(false);
+        let bx = [
+            f64::from(mapbox.client_width()),
+            f64::from(mapbox.client_height()),
+        ];
+        let size = [f64::from(el.offset_width()), f64::from(el.offset_height())];
+        let [x, y] = position(tip.avoid, size, bx);
+        let style = web_sys::HtmlElement::style(&el);
+        let _ = style.set_property("left", &format!("{}px", x.round() as i64));
+        let _ = style.set_property("top", &format!("{}px", y.round() as i64));
+    });
+    // Esc hides it wherever focus is: a tip shown by hover must go without moving the pointer.
+    Effect::new(move |_| {
+        let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+            return;
+        };
+        let on_key = wasm_bindgen::closure::Closure::<dyn FnMut(web_sys::KeyboardEvent)>::new(
+            move |ev: web_sys::KeyboardEvent| {
+                if ev.key() == "Escape" {
+                    let _ = state.tip.try_set(None);
+                }
+            },
+        );
+        let _ =
+            document.add_event_listener_with_callback("keydown", on_key.as_ref().unchecked_ref());
+        let kept = StoredValue::new_local((document, on_key));
+        on_cleanup(move || {
+            kept.try_with_value(|(document, f)| {
+                let _ = document
+                    .remove_event_listener_with_callback("keydown", f.as_ref().unchecked_ref());
+            });
+        });
+    });
+    view! { <div class="sm-tip" role="tooltip" node_ref=node hidden></div> }
+}

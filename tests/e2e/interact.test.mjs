@@ -1,0 +1,187 @@
+// Touch, zoom and hints (issue 6): the map never hijacks the page's scroll, zooms only when
+// asked, pans by drag or two fingers, names things on hover, focus and tap, and lays out beside
+// or below its panel by width.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { launch, open, waitForState, pointInside, SHOTS } from './helpers.mjs';
+
+let browser;
+before(async () => {
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+});
+
+const transform = (page) =>
+  page.evaluate(() => document.querySelector('sahel-map').shadowRoot.querySelector('g.sm-zoom').getAttribute('transform') ?? '');
+const scale = async (page) => Number((/scale\(([\d.]+)\)/.exec(await transform(page)) ?? [0, 1])[1]);
+const box = (page, selector) =>
+  page.evaluate((s) => {
+    const r = document.querySelector('sahel-map').shadowRoot.querySelector(s).getBoundingClientRect();
+    return { x0: r.left, y0: r.top, x1: r.right, y1: r.bottom, w: r.width, h: r.height };
+  }, selector);
+
+async function mapCentre(page) {
+  const b = await box(page, 'svg.sm-map');
+  return [b.x0 + b.w / 2, b.y0 + b.h / 2];
+}
+
+test('a plain wheel scrolls the page and says how to zoom; Ctrl + wheel zooms around the pointer; symbols keep their size', async () => {
+  const { page, context } = await open(browser, 'index.html', { viewport: { width: 1280, height: 900 } });
+  await waitForState(page, 'ready');
+  await page.locator('sahel-map svg.sm-map').scrollIntoViewIfNeeded();
+  const [x, y] = await mapCentre(page);
+  await page.mouse.move(x, y);
+  const before = await page.evaluate(() => window.scrollY);
+  await page.mouse.wheel(0, 200);
+  await page.waitForFunction((b) => window.scrollY > b, before);
+  assert.equal(await transform(page), '');
+  const hint = page.locator('sahel-map .sm-gesture-hint');
+  await hint.waitFor({ state: 'visible' });
+  assert.match(await hint.textContent(), /Ctrl \+ scroll/);
+
+  const symbol = 'g[data-base="us-air-base-201-agadez"] .sm-sym';
+  await page.locator('sahel-map svg.sm-map').scrollIntoViewIfNeeded();
+  const size0 = await box(page, symbol);
+  const [cx, cy] = await mapCentre(page);
+  await page.mouse.move(cx, cy);
+  const scrolled = await page.evaluate(() => window.scrollY);
+  await page.keyboard.down('Control');
+  await page.mouse.wheel(0, -300);
+  await page.keyboard.up('Control');
+  await page.waitForFunction(() => document.querySelector('sahel-map').shadowRoot.querySelector('g.sm-zoom').getAttribute('transform'));
+  assert.ok((await scale(page)) > 1.5, await transform(page));
+  assert.equal(await page.evaluate(() => window.scrollY), scrolled, 'Ctrl + wheel must not scroll the page');
+  // Screen size of a symbol is unchanged (within a pixel), though the map is bigger.
+  const size1 = await box(page, symbol);
+  assert.ok(Math.abs(size1.w - size0.w) < 1.5, `${size0.w} → ${size1.w}`);
+  await context.close();
+});
+
+test('the buttons and keys zoom and reset; a drag pans without selecting', async () => {
+  const { page, context } = await open(browser, 'index.html', { viewport: { width: 1280, height: 900 } });
+  await waitForState(page, 'ready');
+  await page.locator('sahel-map').scrollIntoViewIfNeeded();
+  const zoomIn = page.locator('sahel-map .sm-zoom-in');
+  assert.equal(await zoomIn.getAttribute('aria-label'), 'Zoom in');
+  await zoomIn.click();
+  assert.ok(Math.abs((await scale(page)) - 1.6) < 0.01);
+  await zoomIn.click();
+  const k = await scale(page);
+  await page.locator('sahel-map .sm-zoom-out').click();
+  assert.ok((await scale(page)) < k);
+  // Drag: the translation changes, nothing is selected.
+  const t0 = await transform(page);
+  const [x, y] = await mapCentre(page);
+  await page.mouse.move(x, y);
+  await page.mouse.down();
+  await page.mouse.move(x + 80, y + 40, { steps: 5 });
+  await page.mouse.up();
+  assert.notEqual(await transform(page), t0);
+  assert.deepEqual(await page.evaluate(() => window.__sahel.select), []);
+  await page.locator('sahel-map .sm-zoom-reset').click();
+  assert.equal(await transform(page), '');
+  // Keys, with focus in the map: + zooms, 0 resets.
+  await page.locator('sahel-map [data-iso="NER"]').focus();
+  await page.keyboard.press('+');
+  assert.ok((await scale(page)) > 1.5);
+  await page.keyboard.press('0');
+  assert.equal(await transform(page), '');
+  await context.close();
+});
+
+test('a tooltip names what is under the pointer or focused, beside it, inside the widget; Esc hides it', async () => {
+  const { page, context } = await open(browser, 'index.html', { viewport: { width: 1280, height: 900 } });
+  await waitForState(page, 'ready');
+  await page.locator('sahel-map').scrollIntoViewIfNeeded();
+  const tip = page.locator('sahel-map .sm-tip');
+  const agadez = await box(page, 'g[data-base="us-air-base-201-agadez"] .sm-sym');
+  await page.mouse.move((agadez.x0 + agadez.x1) / 2, (agadez.y0 + agadez.y1) / 2);
+  await tip.waitFor({ state: 'visible' });
+  assert.match(await tip.textContent(), /Air Base 201, Agadez — United States/);
+  const t = await box(page, '.sm-tip');
+  const overlaps = t.x0 < agadez.x1 && agadez.x0 < t.x1 && t.y0 < agadez.y1 && agadez.y0 < t.y1;
+  assert.ok(!overlaps, 'the tooltip covers the symbol it names');
+  const widget = await box(page, '.sm-mapbox');
+  assert.ok(t.x0 >= widget.x0 && t.x1 <= widget.x1 && t.y0 >= widget.y0 && t.y1 <= widget.y1);
+  await page.keyboard.press('Escape');
+  await tip.waitFor({ state: 'hidden' });
+  // Keyboard focus shows it too.
+  await page.locator('sahel-map [data-iso="TCD"]').focus();
+  await tip.waitFor({ state: 'visible' });
+  assert.equal(await tip.textContent(), 'Chad');
+  await context.close();
+});
+
+test('on a phone: a tap opens the details and a tooltip, one finger scrolls the page, two fingers are needed to move the map', async () => {
+  const { page, context } = await open(browser, 'index.html', {
+    viewport: { width: 375, height: 667 },
+    hasTouch: true,
+    isMobile: true,
+    deviceScaleFactor: 2,
+  });
+  await waitForState(page, 'ready');
+  await page.locator('sahel-map').scrollIntoViewIfNeeded();
+  const point = await pointInside(page, 'NER');
+  await page.touchscreen.tap(point.x, point.y);
+  await page.locator('sahel-map [data-part="details"] h2', { hasText: 'Niger' }).waitFor();
+  const tip = page.locator('sahel-map .sm-tip');
+  await tip.waitFor({ state: 'visible' });
+  assert.equal(await tip.textContent(), 'Niger');
+  await page.screenshot({ path: join(SHOTS, 'phone-tap-375.png') });
+  // A one-finger swipe up over the map scrolls the page, and the map stays as it was.
+  const cdp = await context.newCDPSession(page);
+  const swipe = async (fingers, dx, dy) => {
+    const [x, y] = await mapCentre(page);
+    const at = (i) => fingers.map((f) => ({ x: Math.round(x + f[0] + (dx * i) / 10), y: Math.round(y + 40 + f[1] + (dy * i) / 10) }));
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: at(0) });
+    for (let i = 1; i <= 10; i++) {
+      await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: at(i) });
+      await page.waitForTimeout(16);
+    }
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+  };
+  const before = await page.evaluate(() => window.scrollY);
+  await swipe([[0, 0]], 0, -150);
+  await page.waitForFunction((b) => window.scrollY > b + 50, before);
+  assert.equal(await transform(page), '');
+  // Across the map with one finger: the map stays, and says how to move it.
+  await page.locator('sahel-map svg.sm-map').scrollIntoViewIfNeeded();
+  await swipe([[0, 0]], 120, 0);
+  assert.equal(await transform(page), '');
+  assert.match(await page.locator('sahel-map .sm-gesture-hint').textContent(), /two fingers/);
+  // Two fingers spreading apart zoom in.
+  const pinch = async () => {
+    const [x, y] = await mapCentre(page);
+    const pts = (d) => [
+      { x: Math.round(x - d), y: Math.round(y + 20) },
+      { x: Math.round(x + d), y: Math.round(y + 20) },
+    ];
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: pts(20) });
+    for (let d = 25; d <= 80; d += 5) {
+      await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: pts(d) });
+      await page.waitForTimeout(16);
+    }
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+  };
+  await pinch();
+  assert.ok((await scale(page)) > 2, `pinch gave ${await transform(page)}`);
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  assert.ok(overflow <= 0);
+  await context.close();
+});
+
+test('wide, the panel sits beside the map; narrow, below it', async () => {
+  for (const [width, beside] of [[1280, true], [375, false]]) {
+    const { page, context } = await open(browser, 'embed.html', { viewport: { width, height: 900 } });
+    await waitForState(page, 'ready');
+    const map = await box(page, 'svg.sm-map');
+    const panel = await box(page, '[data-part="details"]');
+    if (beside) assert.ok(panel.x0 >= map.x1 - 1, `panel at ${panel.x0}, map ends at ${map.x1}`);
+    else assert.ok(panel.y0 >= map.y1 - 1, `panel at ${panel.y0}, map ends at ${map.y1}`);
+    await page.screenshot({ path: join(SHOTS, `embed-${width}.png`), fullPage: true });
+    await context.close();
+  }
+});
