@@ -94,6 +94,53 @@ class SahelMapElement extends HTMLElement {
     this.#handle?.setAttribute(name, value);
   }
 
+  // The page's API. Setters go through the attributes, so they work before the map is ready
+  // and apply live after; a wrong type throws a TypeError naming the argument.
+
+  /** Selects a country by ISO3 (or, with `type` "base", "site" or "link", a record by id); null clears. */
+  select(id, type = 'country') {
+    if (id !== null && typeof id !== 'string') throw new TypeError('sahel-map select(id): expected a string or null');
+    if (!['country', 'base', 'site', 'link'].includes(type)) {
+      throw new TypeError('sahel-map select(id, type): type must be country, base, site or link');
+    }
+    if (type === 'country') {
+      if (id === null) this.removeAttribute('country');
+      else this.setAttribute('country', id);
+      if (id === null) this.#handle?.select(null, null);
+    } else if (!this.#handle?.select(type, id)) {
+      throw new Error('sahel-map select(): the map is not ready yet');
+    }
+  }
+
+  /** The layers shown, as ids (`bases` and `links` included when on); null until ready. */
+  get layers() {
+    return this.view?.layers ?? null;
+  }
+
+  set layers(ids) {
+    if (ids === null) return this.removeAttribute('layers');
+    if (!Array.isArray(ids) || !ids.every((id) => typeof id === 'string')) {
+      throw new TypeError('sahel-map layers: expected an array of layer ids such as ["usa", "rus"], or null');
+    }
+    this.setAttribute('layers', ids.join(','));
+  }
+
+  /** The date shown, YYYY-MM-DD (the dataset's as-of date unless set). */
+  get date() {
+    return this.view?.date ?? this.getAttribute('date');
+  }
+
+  set date(value) {
+    if (value === null) return this.removeAttribute('date');
+    if (typeof value !== 'string') throw new TypeError('sahel-map date: expected a date string such as "2024-03-16", or null');
+    this.setAttribute('date', value);
+  }
+
+  /** What the reader sees: { type, id, country, date, lang, layers }, or null before the map is mounted. */
+  get view() {
+    return this.#handle ? this.#handle.view() : null;
+  }
+
   #start() {
     const generation = ++this.#generation;
     wasmReady()

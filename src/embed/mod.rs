@@ -81,6 +81,53 @@ impl Handle {
         self.mounted.take();
     }
 
+    /// Selects a country (`kind` "country" or absent), a base, a site or a link by id; null
+    /// clears. Returns false for a kind it does not know.
+    pub fn select(&self, kind: Option<String>, id: Option<String>) -> bool {
+        let Some(m) = &self.mounted else { return false };
+        let selection = match (kind.as_deref(), id) {
+            (_, None) => None,
+            (None | Some("country"), Some(id)) => Some(Selection::Country(id.to_ascii_uppercase())),
+            (Some(name), Some(id)) => {
+                match Selection::from_attribute(&format!("data-{name}"), id) {
+                    Some(s) => Some(s),
+                    None => return false,
+                }
+            }
+        };
+        m.state.select(selection);
+        true
+    }
+
+    /// What the reader sees: `{ type, id, country, date, lang, layers }` (`layers` null until
+    /// the data are in).
+    pub fn view(&self) -> JsValue {
+        let out = js_sys::Object::new();
+        let Some(m) = &self.mounted else {
+            return out.into();
+        };
+        let (selected, view) = m.state.view();
+        let set = |key: &str, value: JsValue| {
+            let _ = js_sys::Reflect::set(&out, &key.into(), &value);
+        };
+        let text = |s: Option<&str>| s.map_or(JsValue::NULL, JsValue::from_str);
+        set("type", text(selected.as_ref().map(Selection::kind)));
+        set("id", text(selected.as_ref().map(Selection::id)));
+        set("country", text(view.country.as_deref()));
+        set("date", text(view.date.as_ref().map(Date::as_str)));
+        set("lang", text(view.lang.map(Lang::code)));
+        set(
+            "layers",
+            view.layers.map_or(JsValue::NULL, |ids| {
+                ids.iter()
+                    .map(|s| JsValue::from_str(s))
+                    .collect::<js_sys::Array>()
+                    .into()
+            }),
+        );
+        out.into()
+    }
+
     /// An attribute changed on the element (`value` null when removed).
     #[wasm_bindgen(js_name = setAttribute)]
     pub fn set_attribute(&self, name: &str, value: Option<String>) {

@@ -166,6 +166,9 @@ pub fn App(state: MapState) -> impl IntoView {
             }
             // Toggles made for another dataset's layers do not carry over.
             state.visible.set(None);
+            state
+                .data
+                .set_value(result.as_ref().ok().map(|l| l.data.clone()));
             let message = result.as_ref().err().map(|f| {
                 let mut m = f.what.get(lang).to_string();
                 for d in &f.details {

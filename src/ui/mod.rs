@@ -47,6 +47,8 @@ pub struct MapState {
     pub zoom: RwSignal<Zoom>,
     /// The tooltip shown, if any.
     pub tip: RwSignal<Option<Tip>>,
+    /// The dataset in use, once loaded (for the page's `view`).
+    pub data: StoredValue<Option<std::sync::Arc<crate::dataset::Dataset>>>,
     /// Set when a pointer drags or pinches, so the click that ends it selects nothing.
     pub dragged: StoredValue<bool>,
     /// Whether the view lives in the page's URL fragment (`url-state`).
@@ -70,6 +72,7 @@ impl MapState {
             zoom: RwSignal::new(Zoom::IDENTITY),
             tip: RwSignal::new(None),
             dragged: StoredValue::new(false),
+            data: StoredValue::new(None),
             url_state: false,
             host,
         }
@@ -93,6 +96,35 @@ impl MapState {
             .selected
             .with_untracked(|s| s.as_ref() == Some(&selection));
         self.select((!already).then_some(selection));
+    }
+
+    /// The view as the page's API reports it: what is selected, the date shown, the language
+    /// and the layers on (untracked).
+    pub fn view(&self) -> (Option<Selection>, crate::share::ViewState) {
+        let data = self.data.get_value();
+        let visible = data.as_ref().map(|d| {
+            self.visible.get_untracked().unwrap_or_else(|| {
+                self.layer_ids
+                    .with_untracked(|ids| Visible::new(d, ids.as_deref()))
+            })
+        });
+        let selected = self.selected.get_untracked();
+        let view = crate::share::ViewState {
+            country: match &selected {
+                Some(Selection::Country(iso)) => Some(iso.clone()),
+                _ => None,
+            },
+            date: self
+                .date
+                .get_untracked()
+                .or_else(|| data.as_ref().map(|d| d.as_of.clone())),
+            lang: Some(self.lang.get_untracked()),
+            layers: data
+                .as_ref()
+                .zip(visible.as_ref())
+                .map(|(d, v)| crate::share::layer_ids(d, v)),
+        };
+        (selected, view)
     }
 
     /// Whether the country `iso` is selected (tracked).

@@ -306,3 +306,58 @@ test('newsroom text from attributes or slots, shown as text, and the headline na
   }
   await context.close();
 });
+
+test('the element API: select, layers, date and view; a wrong type is an error naming it', async () => {
+  const { page: p, context } = await page({ viewport: { width: 900, height: 900 } }, 'api.html', '<sahel-map id="m"></sahel-map>');
+  await waitForState(p, 'ready', '#m');
+  const run = (f, ...args) => p.evaluate(f, ...args);
+  // Select a country, then a link, by method; the panel and the view follow.
+  await run(() => document.getElementById('m').select('NER'));
+  await p.locator('#m [data-part="details"] h2', { hasText: 'Niger' }).waitFor();
+  await run(() => document.getElementById('m').select('ner-rus-defence-mou-2023', 'link'));
+  await p.locator('#m [data-part="details"] h2', { hasText: /Russia|Russie/ }).waitFor();
+  const view = await run(() => document.getElementById('m').view);
+  assert.equal(view.type, 'link');
+  assert.equal(view.id, 'ner-rus-defence-mou-2023');
+  assert.equal(view.date, '2025-12-31');
+  assert.ok(view.layers.includes('rus') && view.layers.includes('bases'));
+  // Layers and date as properties.
+  await run(() => {
+    const m = document.getElementById('m');
+    m.layers = ['usa', 'links'];
+    m.date = '2022-01-01';
+  });
+  await p.waitForFunction(() => document.getElementById('m').date === '2022-01-01');
+  assert.deepEqual(await run(() => document.getElementById('m').layers), ['usa', 'links']);
+  assert.equal(await p.locator('#m g[data-base], #m [data-site]').count(), 0);
+  // Wrong types: errors that name what was wrong.
+  const thrown = await run(() => {
+    const m = document.getElementById('m');
+    const errors = [];
+    for (const f of [() => m.select(42), () => (m.layers = 'usa'), () => (m.date = 2024), () => m.select('x', 'planet')]) {
+      try {
+        f();
+        errors.push(null);
+      } catch (e) {
+        errors.push(`${e.name}: ${e.message}`);
+      }
+    }
+    return errors;
+  });
+  assert.match(thrown[0], /TypeError: .*select\(id\)/);
+  assert.match(thrown[1], /TypeError: .*layers/);
+  assert.match(thrown[2], /TypeError: .*date/);
+  assert.match(thrown[3], /TypeError: .*type must be/);
+  // The mount options are checked field by field too.
+  const optionError = await run(async () => {
+    const core = await import(new URL('sahel_map_core.js', document.baseURI).href);
+    try {
+      core.mount(document.body, document.createElement('div'), { geoSrc: 'countries.geojson', lang: 3 });
+      return null;
+    } catch (e) {
+      return String(e.message ?? e);
+    }
+  });
+  assert.match(optionError, /options\.lang: expected a string/);
+  await context.close();
+});
