@@ -86,6 +86,14 @@ pub enum Text {
     ZoomIn,
     ZoomOut,
     ZoomReset,
+    Countries,
+    ShowTables,
+    HideTables,
+    LayerOn,
+    LayerOff,
+    DateNow,
+    Selected,
+    Cleared,
 }
 
 impl Text {
@@ -209,6 +217,22 @@ impl Text {
             (ZoomOut, Fr) => "Dézoomer",
             (ZoomReset, En) => "Show the whole map",
             (ZoomReset, Fr) => "Afficher toute la carte",
+            (Countries, En) => "Countries",
+            (Countries, Fr) => "Pays",
+            (ShowTables, En) => "Show the data as tables",
+            (ShowTables, Fr) => "Afficher les données en tableaux",
+            (HideTables, En) => "Hide the tables",
+            (HideTables, Fr) => "Masquer les tableaux",
+            (LayerOn, En) => "shown",
+            (LayerOn, Fr) => "affiché",
+            (LayerOff, En) => "hidden",
+            (LayerOff, Fr) => "masqué",
+            (DateNow, En) => "The map shows",
+            (DateNow, Fr) => "La carte montre",
+            (Selected, En) => "Selected:",
+            (Selected, Fr) => "Sélection :",
+            (Cleared, En) => "Selection cleared",
+            (Cleared, Fr) => "Sélection effacée",
         }
     }
 }
@@ -422,6 +446,13 @@ mod tests {
             Text::ZoomIn,
             Text::ZoomOut,
             Text::ZoomReset,
+            Text::ShowTables,
+            Text::HideTables,
+            Text::LayerOn,
+            Text::LayerOff,
+            Text::DateNow,
+            Text::Selected,
+            Text::Cleared,
         ];
         for t in all {
             assert_ne!(t.get(Lang::En), t.get(Lang::Fr), "{t:?} is not translated");

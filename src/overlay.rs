@@ -873,3 +873,43 @@ pub fn legend_html(lang: Lang, scale: f64) -> String {
     h.push_str("</ul>");
     h
 }
+
+/// The foreign bases active in a country and the agreements in force involving it, on `at`.
+pub fn country_counts(data: &Dataset, iso: &str, at: &Date) -> (usize, usize) {
+    let bases = data
+        .bases
+        .iter()
+        .filter(|b| b.host == iso && b.status(at) == Status::Active)
+        .count();
+    let actor = data.actors.iter().find(|a| a.iso3.as_deref() == Some(iso));
+    let agreements = data
+        .agreements
+        .iter()
+        .filter(|a| actor.is_some_and(|x| a.parties.contains(&x.id)))
+        .filter(|a| a.status(at) == Status::Active)
+        .count();
+    (bases, agreements)
+}
+
+/// A country's accessible name with what the map holds for it on `at`: "Niger — 3 foreign
+/// bases, 5 agreements in force".
+pub fn country_name(data: &Dataset, iso: &str, name: &str, at: &Date, lang: Lang) -> String {
+    let (bases, agreements) = country_counts(data, iso, at);
+    let bases = match (bases, lang) {
+        (0, Lang::En) => "no foreign base".to_string(),
+        (0, Lang::Fr) => "aucune base étrangère".to_string(),
+        (1, Lang::En) => "1 foreign base".to_string(),
+        (1, Lang::Fr) => "1 base étrangère".to_string(),
+        (n, Lang::En) => format!("{n} foreign bases"),
+        (n, Lang::Fr) => format!("{n} bases étrangères"),
+    };
+    let agreements = match (agreements, lang) {
+        (0, Lang::En) => "no agreement in force".to_string(),
+        (0, Lang::Fr) => "aucun accord en vigueur".to_string(),
+        (1, Lang::En) => "1 agreement in force".to_string(),
+        (1, Lang::Fr) => "1 accord en vigueur".to_string(),
+        (n, Lang::En) => format!("{n} agreements in force"),
+        (n, Lang::Fr) => format!("{n} accords en vigueur"),
+    };
+    format!("{name} — {bases}, {agreements}")
+}

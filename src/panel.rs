@@ -364,3 +364,148 @@ fn link(h: &mut Html, data: &Dataset, a: &Agreement, at: &Date, lang: Lang) {
     h.raw("</ul>");
     sources(h, &a.sources, lang);
 }
+
+/// Everything the map shows, as tables for the date and layers: bases, agreements, countries,
+/// with the same facts and sources as the panel. Country names are buttons that select them.
+pub fn tables_html(
+    data: &Dataset,
+    visible: &crate::overlay::Visible,
+    countries: &[(String, Localized)],
+    at: &Date,
+    lang: Lang,
+) -> String {
+    use crate::overlay::{base_layer, country_name, layer_of, symbol_count};
+    let mut h = Html(String::new());
+    let head = |h: &mut Html, caption: &str, cols: &[&str]| {
+        h.raw("<table><caption>")
+            .text(caption)
+            .raw("</caption><thead><tr>");
+        for c in cols {
+            h.raw(r#"<th scope="col">"#).text(c).raw("</th>");
+        }
+        h.raw("</tr></thead><tbody>");
+    };
+    let (status_h, sources_h) = match lang {
+        Lang::En => ("Status", "Sources"),
+        Lang::Fr => ("Statut", "Sources"),
+    };
+    if visible.bases {
+        let cols = match lang {
+            Lang::En => [
+                "Base",
+                "Host",
+                "Operated by",
+                "Troops at the base",
+                status_h,
+                sources_h,
+            ],
+            Lang::Fr => [
+                "Base",
+                "Pays hôte",
+                "Exploitée par",
+                "Militaires sur la base",
+                status_h,
+                sources_h,
+            ],
+        };
+        head(&mut h, Text::ForeignBases.get(lang), &cols);
+        for b in data
+            .bases
+            .iter()
+            .filter(|b| b.status(at) != Status::NotYet && base_layer(data, b, visible).is_some())
+        {
+            let status = b.status(at);
+            let host = data
+                .country(&b.host)
+                .map_or(b.host.as_str(), |c| c.name.get(lang));
+            h.raw("<tr><th scope=\"row\">")
+                .text(b.name.get(lang))
+                .raw("</th>")
+                .el("td", "", &format!("{host} ({})", b.city))
+                .el("td", "", &names(data, &b.operators, lang));
+            let count = b.count(Scope::Base, at);
+            h.raw("<td>");
+            match (count, symbol_count(b, at)) {
+                (Some(t), Some(_)) => {
+                    h.text(&format!(
+                        "{} {}",
+                        troops(t.amount, &t.qualifier, lang),
+                        as_of(&t.as_of, lang)
+                    ));
+                    unverified(&mut h, t.verified, lang);
+                }
+                _ => {
+                    h.text("—");
+                }
+            }
+            h.raw("</td><td>");
+            status_line(&mut h, status, b.closed.as_ref(), lang);
+            unverified(&mut h, b.verified, lang);
+            h.raw("</td><td>");
+            sources(&mut h, &b.sources, lang);
+            h.raw("</td></tr>");
+        }
+        h.raw("</tbody></table>");
+    }
+    if visible.links {
+        let cols = match lang {
+            Lang::En => ["Agreement", "Parties", "Kind", "Dates", status_h, sources_h],
+            Lang::Fr => ["Accord", "Parties", "Type", "Dates", status_h, sources_h],
+        };
+        head(&mut h, Text::Agreements.get(lang), &cols);
+        let shown = |a: &&Agreement| {
+            a.status(at) != Status::NotYet
+                && a.parties.iter().any(|p| {
+                    layer_of(data, p)
+                        .is_some_and(|l| visible.layers.get(l).copied().unwrap_or(false))
+                })
+        };
+        for a in data.agreements.iter().filter(shown) {
+            let status = a.status(at);
+            let mut dates = Vec::new();
+            for (label, d) in [(Text::Signed, &a.signed), (Text::InForce, &a.in_force)] {
+                if let Some(d) = d {
+                    dates.push(format!("{} {}", label.get(lang), long_date(&d.date, lang)));
+                }
+            }
+            if let (Status::Former, Some(d)) = (status, &a.ended) {
+                dates.push(format!(
+                    "{} {}",
+                    Text::Ended.get(lang),
+                    long_date(&d.date, lang)
+                ));
+            }
+            h.raw("<tr><th scope=\"row\">")
+                .text(a.name.get(lang))
+                .raw("</th>")
+                .el("td", "", &names(data, &a.parties, lang))
+                .el("td", "", term(&a.kind, lang))
+                .el("td", "", &dates.join("; "))
+                .raw("<td>")
+                .text(status_word(status, lang));
+            unverified(&mut h, a.verified, lang);
+            h.raw("</td><td>");
+            sources(&mut h, &a.sources, lang);
+            h.raw("</td></tr>");
+        }
+        h.raw("</tbody></table>");
+    }
+    let cols = match lang {
+        Lang::En => ["Country", "On the map"],
+        Lang::Fr => ["Pays", "Sur la carte"],
+    };
+    head(&mut h, Text::Countries.get(lang), &cols);
+    for (iso, name) in countries {
+        let full = country_name(data, iso, name.get(lang), at, lang);
+        let facts = full.split_once(" — ").map_or("", |(_, f)| f);
+        h.raw(r#"<tr><th scope="row"><button type="button" class="sm-open" data-open-country=""#)
+            .text(iso)
+            .raw(r#"">"#)
+            .text(name.get(lang))
+            .raw("</button></th>")
+            .el("td", "", facts)
+            .raw("</tr>");
+    }
+    h.raw("</tbody></table>");
+    h.0
+}

@@ -163,3 +163,54 @@ fn unknown_selections_give_nothing() {
         None
     );
 }
+
+#[test]
+fn country_names_count_bases_and_agreements_in_force_on_the_date() {
+    let data = data();
+    let at = |s: &str| Date::parse(s).unwrap();
+    let name =
+        |d: &str, lang| sahel_map::overlay::country_name(&data, "NER", "Niger", &at(d), lang);
+    // In 2022: the US (two bases), France (two), Germany, Italy and the EU mission.
+    let (bases, _) = sahel_map::overlay::country_counts(&data, "NER", &at("2022-01-01"));
+    assert!(bases >= 5, "{bases}");
+    assert!(name("2022-01-01", Lang::En).starts_with(&format!("Niger — {bases} foreign bases, ")));
+    let late = name("2025-12-31", Lang::Fr);
+    assert!(
+        late.starts_with("Niger — ") && late.contains("accords en vigueur"),
+        "{late}"
+    );
+    assert_eq!(
+        sahel_map::overlay::country_name(&data, "DZA", "Algeria", &at("2025"), Lang::En),
+        "Algeria — no foreign base, no agreement in force"
+    );
+}
+
+#[test]
+fn the_tables_hold_one_row_per_base_shown_and_follow_the_layers() {
+    use sahel_map::overlay::{base_layer, Visible};
+    let data = data();
+    let at = Date::parse("2025-12-31").unwrap();
+    let countries = vec![("NER".to_string(), data.country("NER").unwrap().name.clone())];
+    let mut visible = Visible::new(&data, None);
+    let shown = |v: &Visible| {
+        data.bases
+            .iter()
+            .filter(|b| {
+                b.status(&at) != sahel_map::dataset::Status::NotYet
+                    && base_layer(&data, b, v).is_some()
+            })
+            .count()
+    };
+    let rows = |html: &str| {
+        let first = html.split("</table>").next().unwrap();
+        first.matches("<tr><th scope=\"row\">").count()
+    };
+    let html = sahel_map::panel::tables_html(&data, &visible, &countries, &at, Lang::En);
+    assert_eq!(rows(&html), shown(&visible));
+    assert!(html.contains("Russian instructors"));
+    visible.layers[data.layers.iter().position(|l| l.id == "rus").unwrap()] = false;
+    let html = sahel_map::panel::tables_html(&data, &visible, &countries, &at, Lang::En);
+    assert_eq!(rows(&html), shown(&visible));
+    assert!(!html.contains("Russian instructors"));
+    assert!(html.contains(r#"data-open-country="NER""#));
+}

@@ -1,7 +1,9 @@
+use super::announce::Announcer;
 use super::details::Details;
 use super::layers::Layers;
 use super::legend::Legend;
 use super::map::MapSvg;
+use super::tables::Tables;
 use super::timeline::Timeline;
 use super::url::{CopyLink, UrlState};
 use super::MapState;
@@ -232,9 +234,11 @@ pub fn App(state: MapState) -> impl IntoView {
                             {state.url_state.then(|| view! { <UrlState loaded=loaded.clone() /> })}
                             <Layers loaded=loaded.clone() />
                             <Legend width=loaded.map.width />
-                            <Details loaded />
+                            <Details loaded=loaded.clone() />
                         </div>
                     </div>
+                    <Tables loaded=loaded.clone() />
+                    <Announcer loaded />
                 }.into_any(),
             }}
         </div>

@@ -72,7 +72,6 @@ pub fn Details(loaded: Arc<Loaded>) -> impl IntoView {
         <section
             class="sm-details"
             data-part="details"
-            aria-live="polite"
             node_ref=panel
             inner_html=html
             on:click=on_click

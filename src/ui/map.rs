@@ -6,7 +6,7 @@ use super::{MapState, Selection};
 use crate::carto::zoom::Zoom;
 use crate::i18n::Text;
 use crate::overlay::{self, site_labels_svg, View};
-use crate::scene::{estimate, labels, labels_svg, DrawnCountry, DrawnMap};
+use crate::scene::{estimate, labels, labels_svg, DrawnCountry};
 use leptos::html::Div;
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -104,7 +104,7 @@ pub fn MapSvg(loaded: Arc<Loaded>) -> impl IntoView {
     let shapes = map
         .countries
         .iter()
-        .map(|c| country_shape(c, &map, state, ring))
+        .map(|c| country_shape(c, &loaded, state, ring))
         .collect_view();
     let outline = {
         let map = map.clone();
@@ -290,12 +290,26 @@ pub fn MapSvg(loaded: Arc<Loaded>) -> impl IntoView {
 
 fn country_shape(
     country: &DrawnCountry,
-    map: &Arc<DrawnMap>,
+    loaded: &Arc<Loaded>,
     state: MapState,
     ring: RwSignal<Option<String>>,
 ) -> impl IntoView {
+    let map = &loaded.map;
     let iso: Arc<str> = Arc::from(country.iso.as_str());
-    let name = country.name.clone();
+    // Its name and what the map holds for it on the date shown.
+    let label = {
+        let (loaded, iso, name) = (loaded.clone(), iso.clone(), country.name.clone());
+        move || {
+            let lang = state.lang.get();
+            overlay::country_name(
+                &loaded.data,
+                &iso,
+                name.get(lang),
+                &loaded.date(&state),
+                lang,
+            )
+        }
+    };
     // Before anything has focus, the map's tab stop is the first country drawn.
     let default_focus = map.countries.first().map(|c| c.iso.clone());
     let selected = {
@@ -365,7 +379,7 @@ fn country_shape(
             tabindex=tabindex
             role="button"
             aria-pressed=move || if selected() { "true" } else { "false" }
-            aria-label=move || name.get(state.lang.get()).to_string()
+            aria-label=label
             on:click=on_click
             on:keydown=on_keydown
             on:focus=on_focus

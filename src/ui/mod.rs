@@ -1,6 +1,7 @@
 //! Leptos components. [`App`] owns the state as signals and hands it down by context; each
 //! component is named for what it shows.
 
+mod announce;
 mod app;
 mod details;
 mod gestures;
@@ -8,6 +9,7 @@ mod layers;
 mod legend;
 mod map;
 mod measure;
+mod tables;
 mod timeline;
 mod tooltip;
 mod url;
