@@ -5,6 +5,7 @@
 
 pub mod carto;
 pub mod dataset;
+pub mod export;
 pub mod i18n;
 pub mod overlay;
 pub mod panel;

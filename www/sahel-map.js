@@ -70,6 +70,7 @@ class SahelMapElement extends HTMLElement {
   // The figure around the map: its texts (by name) and the box the map is drawn in.
   #texts = {};
   #body = null;
+  #downloadBox = null;
 
   connectedCallback() {
     const root = this.shadowRoot ?? this.attachShadow({ mode: 'open' });
@@ -88,6 +89,7 @@ class SahelMapElement extends HTMLElement {
   attributeChangedCallback(name, oldValue, value) {
     if (oldValue === value) return;
     if (TEXTS.includes(name)) return this.#showText(name);
+    if (name === 'lang') queueMicrotask(() => this.#downloadBox?.dispatchEvent(new Event('relabel')));
     check(name, value);
     // Live: the widget takes the new value without reloading (a new data-geo-src reloads the map).
     if ((name === 'data-geo-src' || name === 'data-src') && value) value = new URL(value, document.baseURI).href;
@@ -141,6 +143,88 @@ class SahelMapElement extends HTMLElement {
     return this.#handle ? this.#handle.view() : null;
   }
 
+  // "Get the data" and "Download image": plain buttons in the figure's footer, once the map is in.
+  #downloads() {
+    const fr = () => (this.view?.lang ?? 'en') === 'fr';
+    const box = document.createElement('div');
+    box.className = 'sm-downloads';
+    box.hidden = true;
+    const group = (label, items) => {
+      const span = document.createElement('span');
+      span.className = 'sm-download-group';
+      const title = document.createElement('span');
+      span.append(title);
+      for (const [text, run] of items) {
+        const b = document.createElement('button');
+        b.type = 'button';
+        b.textContent = text;
+        b.addEventListener('click', () => run().catch((e) => console.warn(`sahel-map: ${e.message ?? e}`)));
+        span.append(b);
+      }
+      const relabel = () => (title.textContent = fr() ? label[1] : label[0]);
+      relabel();
+      box.addEventListener('relabel', relabel);
+      return span;
+    };
+    const table = (name) => async () => save(`sahel-map-${name}-${this.date}.csv`, new Blob([this.#handle.data(name)], { type: 'text/csv;charset=utf-8' }));
+    box.append(
+      group(['Get the data:', 'Télécharger les données :'], [
+        ['bases.csv', table('bases')],
+        ['agreements.csv', table('agreements')],
+        ['countries.csv', table('countries')],
+        ['JSON', async () => save(`sahel-map-${this.date}.json`, new Blob([this.#handle.data('json')], { type: 'application/json' }))],
+      ]),
+      group(['Download image:', 'Télécharger l’image :'], [
+        ['SVG', async () => save(`sahel-map-${this.date}.svg`, this.#svgBlob())],
+        ['PNG', async () => save(`sahel-map-${this.date}.png`, await this.#pngBlob())],
+      ]),
+    );
+    return box;
+  }
+
+  // The map as drawn now (zoom, layers, date, theme), standalone: its own styles, and the
+  // credit line under it.
+  #svgBlob() {
+    const root = this.shadowRoot;
+    const map = root.querySelector('svg.sm-map');
+    const [, , w, h] = map.getAttribute('viewBox').split(' ').map(Number);
+    const svg = map.cloneNode(true);
+    svg.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
+    svg.setAttribute('viewBox', `0 0 ${w} ${h + 30}`);
+    svg.setAttribute('width', String(w));
+    svg.setAttribute('height', String(h + 30));
+    const style = document.createElementNS('http://www.w3.org/2000/svg', 'style');
+    const scheme = getComputedStyle(this).colorScheme.includes('dark') && matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';
+    const theme = this.getAttribute('theme') ?? scheme;
+    style.textContent = `${CSS.replaceAll(':host', 'svg')}\nsvg{color-scheme:${theme};background:var(--sahel-map-background)}`;
+    svg.prepend(style);
+    const credit = document.createElementNS('http://www.w3.org/2000/svg', 'text');
+    credit.setAttribute('x', '8');
+    credit.setAttribute('y', String(h + 20));
+    credit.setAttribute('font-size', '13');
+    credit.setAttribute('fill', 'currentColor');
+    credit.setAttribute('font-family', 'sans-serif');
+    const shown = root.querySelector('.sm-date-shown')?.textContent ?? '';
+    credit.textContent = `${shown} · ${root.querySelector('.sm-credit')?.textContent ?? ''}`;
+    svg.append(credit);
+    return new Blob([new XMLSerializer().serializeToString(svg)], { type: 'image/svg+xml' });
+  }
+
+  async #pngBlob() {
+    const url = URL.createObjectURL(this.#svgBlob());
+    try {
+      const img = new Image();
+      img.src = url;
+      await img.decode();
+      const canvas = document.createElement('canvas');
+      [canvas.width, canvas.height] = [img.naturalWidth * 2, img.naturalHeight * 2];
+      canvas.getContext('2d').drawImage(img, 0, 0, canvas.width, canvas.height);
+      return await new Promise((resolve, reject) => canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('the PNG could not be made'))), 'image/png'));
+    } finally {
+      URL.revokeObjectURL(url);
+    }
+  }
+
   #start() {
     const generation = ++this.#generation;
     wasmReady()
@@ -148,6 +232,8 @@ class SahelMapElement extends HTMLElement {
         if (generation !== this.#generation || !this.isConnected) return;
         this.#handle = mount(this, this.#body, this.#options());
         this.#body.querySelector('.sm-placeholder')?.remove();
+        this.#downloadBox.hidden = false;
+        this.#downloadBox.dispatchEvent(new Event('relabel'));
       })
       .catch((error) => {
         if (generation === this.#generation) this.#fail(error);
@@ -188,6 +274,8 @@ class SahelMapElement extends HTMLElement {
     this.#body = document.createElement('div');
     this.#body.className = 'sm-body-box';
     this.#body.append(placeholder);
+    this.#downloadBox = this.#downloads();
+    foot.prepend(this.#downloadBox);
     figure.append(head, this.#body, foot);
     for (const name of TEXTS) this.#showText(name);
     return figure;
@@ -243,6 +331,15 @@ class SahelMapElement extends HTMLElement {
     this.setAttribute('state', 'error');
     this.dispatchEvent(new CustomEvent('sahel-map:error', { bubbles: true, composed: true, detail: { message } }));
   }
+}
+
+// Hands a file to the reader.
+async function save(name, blob) {
+  const a = document.createElement('a');
+  a.href = URL.createObjectURL(blob);
+  a.download = name;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(a.href), 10000);
 }
 
 if (!customElements.get('sahel-map')) {

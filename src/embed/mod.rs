@@ -11,7 +11,7 @@ pub use host::{Host, LoadState};
 use crate::dataset::{Date, Json};
 use crate::i18n::Lang;
 use crate::ui::{App, MapState, Selection};
-use leptos::prelude::Set;
+use leptos::prelude::{GetValue, Set};
 use wasm_bindgen::prelude::*;
 use web_sys::HtmlElement;
 
@@ -128,6 +128,28 @@ impl Handle {
         out.into()
     }
 
+    /// "Get the data": `bases`, `agreements` or `countries` as CSV for the date and layers shown;
+    /// `json`, the dataset itself with what had not started by then left out. Null until ready.
+    pub fn data(&self, table: &str) -> Option<String> {
+        let m = self.mounted.as_ref()?;
+        let data = m.state.data.get_value()?;
+        let (_, view) = m.state.view();
+        let at = view.date.unwrap_or_else(|| data.as_of.clone());
+        let lang = view.lang.unwrap_or_default();
+        let visible = crate::overlay::Visible::new(&data, view.layers.as_deref());
+        Some(match table {
+            "bases" => crate::export::bases_csv(&data, &visible, &at, lang),
+            "agreements" => crate::export::agreements_csv(&data, &visible, &at, lang),
+            "countries" => crate::export::countries_csv(&data, &at, lang),
+            "json" => {
+                let text = m.state.data_text.get_value();
+                let text = text.as_deref().unwrap_or(crate::dataset::BUNDLED);
+                json_as_of(text, &data, &at)?
+            }
+            _ => return None,
+        })
+    }
+
     /// An attribute changed on the element (`value` null when removed).
     #[wasm_bindgen(js_name = setAttribute)]
     pub fn set_attribute(&self, name: &str, value: Option<String>) {
@@ -182,6 +204,49 @@ impl Mounted {
     pub fn state(&self) -> MapState {
         self.state
     }
+}
+
+/// The dataset's own JSON with the bases, agreements and events not yet started on `at` left
+/// out, and `view_date` set: parsed and written by the browser.
+fn json_as_of(text: &str, data: &crate::dataset::Dataset, at: &Date) -> Option<String> {
+    use crate::dataset::Status;
+    let root = json::parse(text).ok()?;
+    let started: Vec<&str> = data
+        .bases
+        .iter()
+        .filter(|b| b.status(at) != Status::NotYet)
+        .map(|b| b.id.as_str())
+        .chain(
+            data.agreements
+                .iter()
+                .filter(|a| a.status(at) != Status::NotYet)
+                .map(|a| a.id.as_str()),
+        )
+        .chain(
+            data.events
+                .iter()
+                .filter(|e| e.date <= *at)
+                .map(|e| e.id.as_str()),
+        )
+        .collect();
+    for key in ["bases", "agreements", "events"] {
+        let Some(list) = root.get(key).and_then(|v| v.items()) else {
+            continue;
+        };
+        let kept: js_sys::Array = list
+            .into_iter()
+            .filter(|item| {
+                item.get("id")
+                    .and_then(|id| id.as_str())
+                    .is_some_and(|id| started.contains(&id.as_str()))
+            })
+            .collect();
+        js_sys::Reflect::set(&root, &key.into(), &kept).ok()?;
+    }
+    js_sys::Reflect::set(&root, &"view_date".into(), &at.as_str().into()).ok()?;
+    js_sys::JSON::stringify_with_replacer_and_space(&root, &JsValue::NULL, &JsValue::from(2))
+        .ok()?
+        .as_string()
 }
 
 fn parse_lang(host: &Host, value: &str) -> Option<Lang> {
@@ -241,24 +306,25 @@ pub fn mount(host: HtmlElement, root: web_sys::Node, options: JsValue) -> Handle
 /// Mounts the app into any element; `host` receives the state and events. Used by `mount` and
 /// by the browser tests, which need no custom element.
 pub fn mount_in(host: HtmlElement, container: HtmlElement, options: Options) -> Mounted {
-    let host = Host::new(host);
-    host.set_state(LoadState::Loading);
-    let lang = options
-        .lang
-        .as_deref()
-        .and_then(|v| parse_lang(&host, v))
-        .unwrap_or_default();
-    let country = options
-        .country
-        .as_deref()
-        .and_then(|v| parse_country(&host, v));
     // The wrapper div goes with the view: unmounting leaves the shadow root empty.
     let guard = ContainerGuard(container.clone());
-    // The state is made inside the view's owner (so it is disposed with it) and handed out.
+    // Everything reactive, the host element's handle included, is made inside the view's owner,
+    // so unmounting disposes of it; made outside, it would keep the element alive for good.
     let slot = std::rc::Rc::new(std::cell::Cell::new(None));
     let view = leptos::mount::mount_to(container, {
         let slot = slot.clone();
         move || {
+            let host = Host::new(host);
+            host.set_state(LoadState::Loading);
+            let lang = options
+                .lang
+                .as_deref()
+                .and_then(|v| parse_lang(&host, v))
+                .unwrap_or_default();
+            let country = options
+                .country
+                .as_deref()
+                .and_then(|v| parse_country(&host, v));
             let mut state = MapState::new(host, lang, options.geo_src);
             state.url_state = options.url_state;
             state.selected.set(country.map(Selection::Country));

@@ -95,7 +95,11 @@ thread_local! {
 }
 
 /// The dataset: the bundled one, or the page's own.
-async fn fetch_data(data_src: Option<&str>, lang: Lang) -> Result<Arc<Dataset>, Failure> {
+async fn fetch_data(
+    data_src: Option<&str>,
+    lang: Lang,
+    text_out: StoredValue<Option<Arc<str>>>,
+) -> Result<Arc<Dataset>, Failure> {
     let fail = |details| Failure {
         what: Text::DataFailed,
         details,
@@ -120,7 +124,9 @@ async fn fetch_data(data_src: Option<&str>, lang: Lang) -> Result<Arc<Dataset>, 
         }
         Some(url) => {
             let text = fetch_text(url).await.map_err(|e| fail(vec![e]))?;
-            read(file_name(url), &text)
+            let data = read(file_name(url), &text)?;
+            text_out.set_value(Some(Arc::from(text)));
+            Ok(data)
         }
     }
 }
@@ -131,9 +137,15 @@ fn file_name(url: &str) -> &str {
     path.rsplit('/').find(|s| !s.is_empty()).unwrap_or(url)
 }
 
-async fn load(geo_src: &str, data_src: Option<&str>, lang: Lang) -> Result<Loaded, Failure> {
+async fn load(
+    geo_src: &str,
+    data_src: Option<&str>,
+    lang: Lang,
+    text_out: StoredValue<Option<Arc<str>>>,
+) -> Result<Loaded, Failure> {
     let map = fetch_map(geo_src, lang).await?;
-    let data = fetch_data(data_src, lang).await?;
+    text_out.set_value(None);
+    let data = fetch_data(data_src, lang, text_out).await?;
     let overlay = Overlay::new(&data, &SAHEL);
     Ok(Loaded {
         map: Arc::new(map),
@@ -161,7 +173,7 @@ pub fn App(state: MapState) -> impl IntoView {
         load_state.set(Load::Loading);
         host.set_state(LoadState::Loading);
         spawn_local(async move {
-            let result = load(&geo_src, data_src.as_deref(), lang).await;
+            let result = load(&geo_src, data_src.as_deref(), lang, state.data_text).await;
             // The widget may have been removed, or pointed elsewhere, meanwhile.
             if latest.try_get_value() != Some(this) {
                 return;

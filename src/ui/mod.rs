@@ -49,8 +49,10 @@ pub struct MapState {
     pub zoom: RwSignal<Zoom>,
     /// The tooltip shown, if any.
     pub tip: RwSignal<Option<Tip>>,
-    /// The dataset in use, once loaded (for the page's `view`).
+    /// The dataset in use, once loaded (for the page's `view` and downloads).
     pub data: StoredValue<Option<std::sync::Arc<crate::dataset::Dataset>>>,
+    /// The text of a page's own dataset (`data-src`), for "Get the data"; None: the bundled one.
+    pub data_text: StoredValue<Option<std::sync::Arc<str>>>,
     /// Set when a pointer drags or pinches, so the click that ends it selects nothing.
     pub dragged: StoredValue<bool>,
     /// Whether the view lives in the page's URL fragment (`url-state`).
@@ -75,6 +77,7 @@ impl MapState {
             tip: RwSignal::new(None),
             dragged: StoredValue::new(false),
             data: StoredValue::new(None),
+            data_text: StoredValue::new(None),
             url_state: false,
             host,
         }

@@ -2,7 +2,7 @@
 // provenance (issue 5), and a page's own dataset through `data-src`, good or bad (issue 4).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { launch, open, waitForState, pointInside, BASE, DIST, SHOTS } from './helpers.mjs';
 
@@ -200,5 +200,39 @@ test('a truncated, invalid or unreachable data-src: the first problems in the wi
   // The page is untouched: the first map is still ready, nothing thrown.
   assert.equal(await page.locator('sahel-map').first().getAttribute('state'), 'ready');
   assert.deepEqual(record.errors.filter((e) => !/404/.test(e)), []);
+  await context.close();
+});
+
+test('get the data: one CSV row per base shown, the dataset as of the date, and the map as SVG and PNG', async () => {
+  const { page, context } = await open(browser, 'index.html', { viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+  await waitForState(page, 'ready');
+  await page.evaluate(() => (document.querySelector('sahel-map').date = '2024-01-01'));
+  await page.locator('sahel-map input[data-layer="rus"]').click();
+  const download = async (text) => {
+    const [file] = await Promise.all([page.waitForEvent('download'), page.locator('sahel-map .sm-downloads button', { hasText: text }).click()]);
+    return { name: file.suggestedFilename(), body: readFileSync(await file.path()) };
+  };
+  const shown = await page.evaluate(() =>
+    [...new Set([...document.querySelector('sahel-map').shadowRoot.querySelectorAll('.sm-overlay [data-base]')].map((e) => e.dataset.base))].sort(),
+  );
+  const bases = await download('bases.csv');
+  assert.equal(bases.name, 'sahel-map-bases-2024-01-01.csv');
+  const lines = bases.body.toString('utf8').trim().split('\r\n');
+  assert.match(lines[0], /^id,name,host,city,lon,lat,/);
+  const ids = lines.slice(1).map((l) => l.split(',')[0]);
+  // One row per base on the map: the same ids, each once.
+  assert.deepEqual([...ids].sort(), shown);
+  assert.ok(!ids.some((id) => id.startsWith('ru-')), 'Russia is switched off');
+  const json = JSON.parse((await download('JSON')).body.toString('utf8'));
+  assert.equal(json.view_date, '2024-01-01');
+  assert.ok(!json.bases.some((b) => b.id === 'ru-bfa-africa-corps'), 'opened 24 January 2024');
+  assert.ok(json.bases.some((b) => b.id === 'us-air-base-201-agadez'));
+  const svg = (await download('SVG')).body.toString('utf8');
+  assert.match(svg, /^<svg[^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+  assert.match(svg, /data-iso="NER"/);
+  assert.match(svg, /Natural Earth/);
+  const png = (await download('PNG')).body;
+  assert.deepEqual([...png.subarray(1, 4)], [0x50, 0x4e, 0x47]);
+  writeFileSync(join(SHOTS, 'download.png'), png);
   await context.close();
 });
