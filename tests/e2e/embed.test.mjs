@@ -361,3 +361,30 @@ test('the element API: select, layers, date and view; a wrong type is an error n
   assert.match(optionError, /options\.lang: expected a string/);
   await context.close();
 });
+
+test('the iframe grows and shrinks with its content; the classic script loads the element', async () => {
+  const body = `<iframe id="f" src="embed.html?lang=en" title="map" style="width:700px;border:0;height:200px"></iframe>
+    <script src="embed-parent.js"></script>`;
+  const { page: p, context } = await page({ viewport: { width: 900, height: 900 } }, 'iframe.html', body);
+  const height = () => p.evaluate(() => document.getElementById('f').getBoundingClientRect().height);
+  await p.waitForFunction(() => document.getElementById('f').getBoundingClientRect().height > 400);
+  const frame = p.frameLocator('#f');
+  await frame.locator('sahel-map[state="ready"]').waitFor();
+  await p.waitForTimeout(300);
+  const closed = await height();
+  await frame.locator('sahel-map .sm-tables-toggle').click();
+  await p.waitForFunction((h) => document.getElementById('f').getBoundingClientRect().height > h + 200, closed);
+  await frame.locator('sahel-map .sm-tables-toggle').click();
+  await p.waitForFunction((h) => Math.abs(document.getElementById('f').getBoundingClientRect().height - h) < 2, closed);
+  // A page with nothing but the classic script gets the element too.
+  await p.route(new URL('classic.html', BASE).href, (route) =>
+    route.fulfill({
+      status: 200,
+      headers: { 'content-type': 'text/html; charset=utf-8' },
+      body: '<!doctype html><html lang="en"><head><meta charset="utf-8"><script src="sahel-map-classic.js" defer></script></head><body><sahel-map id="c"></sahel-map></body></html>',
+    }),
+  );
+  await p.goto(new URL('classic.html', BASE).href);
+  await waitForState(p, 'ready', '#c');
+  await context.close();
+});

@@ -72,6 +72,8 @@ pub fn build() -> Result<()> {
         "embed.html",
         "embed.css",
         "embed.js",
+        "embed-parent.js",
+        "sahel-map-classic.js",
     ] {
         std::fs::copy(www.join(page), dist.join(page))?;
     }
