@@ -8,7 +8,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
-import { launch, open, waitForState, pointInside, BASE, DIST } from '../tests/e2e/helpers.mjs';
+import { launch, open, waitForState, pointInside, file, BASE, DIST } from '../tests/e2e/helpers.mjs';
 
 const RUNS = Number(process.env.SAHEL_BENCH_RUNS ?? 7);
 
@@ -57,10 +57,10 @@ for (let run = 0; run < RUNS; run++) {
   await cdp.send('HeapProfiler.collectGarbage');
   heap.push((await cdp.send('Runtime.getHeapUsage')).usedSize);
   wasm.push(
-    await page.evaluate(async () => {
-      const core = await import(new URL('sahel_map_core.js', document.baseURI).href);
+    await page.evaluate(async (name) => {
+      const core = await import(new URL(name, document.baseURI).href);
       return (await core.default()).memory.buffer.byteLength;
-    }),
+    }, file('sahel_map_core.js')),
   );
   await context.close();
 }

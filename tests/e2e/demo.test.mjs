@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { brotliCompressSync, constants } from 'node:zlib';
-import { launch, open, waitForState, pointInside, BASE, DIST, SHOTS } from './helpers.mjs';
+import { launch, open, waitForState, pointInside, file, BASE, DIST, SHOTS } from './helpers.mjs';
 
 const CORE = ['NER', 'MLI', 'BFA', 'TCD', 'MRT'];
 // Bytes the demo page fetches, each file brotli-compressed. 120 KB held the map alone; the
@@ -226,7 +226,7 @@ test(`what the demo page fetches stays under ${BUDGET / 1000} KB brotli-compress
     total += br;
   }
   console.log(`fetched by the demo page (raw, brotli):\n${rows.join('\n')}\ntotal brotli ${total} bytes`);
-  for (const needed of ['index.html', 'sahel-map.js', 'sahel_map_core_bg.wasm', 'countries.geojson']) {
+  for (const needed of ['index.html', 'sahel-map.js', file('sahel_map_core_bg.wasm'), file('countries.geojson')]) {
     assert.ok(files.includes(needed), `${needed} was not fetched: ${files}`);
   }
   assert.ok(total <= BUDGET, `${total} bytes brotli > ${BUDGET}`);

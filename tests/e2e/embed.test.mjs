@@ -3,7 +3,7 @@
 // the dist/ origin through Playwright routes, so they load the real built files.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, BASE, waitForState, pointInside } from './helpers.mjs';
+import { launch, BASE, waitForState, pointInside, file } from './helpers.mjs';
 
 let browser;
 before(async () => {
@@ -208,7 +208,7 @@ test('400 insert and remove cycles leave listeners and memory flat', async () =>
     const { usedSize } = await cdp.send('Runtime.getHeapUsage');
     const { result } = await cdp.send('Runtime.evaluate', { expression: 'document' });
     const { listeners } = await cdp.send('DOMDebugger.getEventListeners', { objectId: result.objectId, depth: -1, pierce: true });
-    const wasm = await p.evaluate(async () => (await (await import(new URL('sahel_map_core.js', document.baseURI).href)).default()).memory.buffer.byteLength);
+    const wasm = await p.evaluate(async (core) => (await (await import(new URL(core, document.baseURI).href)).default()).memory.buffer.byteLength, file('sahel_map_core.js'));
     return { heap: usedSize, listeners: listeners.length, wasm };
   };
   assert.equal(await cycle(20), 0); // warm up: caches, the shared stylesheet, the wasm
@@ -349,15 +349,15 @@ test('the element API: select, layers, date and view; a wrong type is an error n
   assert.match(thrown[2], /TypeError: .*date/);
   assert.match(thrown[3], /TypeError: .*type must be/);
   // The mount options are checked field by field too.
-  const optionError = await run(async () => {
-    const core = await import(new URL('sahel_map_core.js', document.baseURI).href);
+  const optionError = await run(async (name) => {
+    const core = await import(new URL(name, document.baseURI).href);
     try {
       core.mount(document.body, document.createElement('div'), { geoSrc: 'countries.geojson', lang: 3 });
       return null;
     } catch (e) {
       return String(e.message ?? e);
     }
-  });
+  }, file('sahel_map_core.js'));
   assert.match(optionError, /options\.lang: expected a string/);
   await context.close();
 });

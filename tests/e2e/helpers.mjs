@@ -1,6 +1,8 @@
 // Shared set-up for the end-to-end tests: one headless Debian Chromium, pages opened with their
 // console errors, failed requests and sahel-map events recorded.
 import { chromium } from 'playwright-core';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 
 export const BASE = process.env.SAHEL_BASE_URL ?? 'http://127.0.0.1:8080/';
 export const DIST = process.env.SAHEL_DIST ?? new URL('../../dist/', import.meta.url).pathname;
@@ -79,4 +81,9 @@ export async function pointInside(page, iso, selector = 'sahel-map') {
 
 export function shadow(page, selector, inner) {
   return page.locator(selector).locator(inner);
+}
+
+// What the build named each hashed file (dist/manifest.json): `file('sahel_map_core.js')`.
+export function file(name) {
+  return JSON.parse(readFileSync(join(DIST, 'manifest.json'), 'utf8'))[name] ?? name;
 }

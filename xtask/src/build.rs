@@ -82,6 +82,7 @@ pub fn build() -> Result<()> {
     for file in ["countries.geojson", "sahel.json", "sahel.schema.json"] {
         std::fs::copy(root.join("geodata").join(file), dist.join(file))?;
     }
+    crate::cdn::finish(&dist)?;
     report(&dist)?;
     Ok(())
 }
@@ -109,6 +110,10 @@ fn report(dist: &Path) -> Result<()> {
     let mut entries: Vec<_> = std::fs::read_dir(dist)?.collect::<std::io::Result<_>>()?;
     entries.sort_by_key(|e| e.file_name());
     for entry in entries {
+        let name = entry.file_name().to_string_lossy().to_string();
+        if name.ends_with(".br") || name.ends_with(".gz") {
+            continue;
+        }
         eprintln!(
             "  dist/{:<28} {:>8} bytes",
             entry.file_name().to_string_lossy(),

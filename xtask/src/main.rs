@@ -2,6 +2,7 @@
 
 mod bench;
 mod build;
+mod cdn;
 mod geodata;
 mod report;
 mod serve;

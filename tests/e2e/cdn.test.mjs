@@ -1,0 +1,67 @@
+// dist/ ready for a CDN (issue 8): hashed names the loader and pages use, .br and .gz beside
+// each file that are that file, and embed snippets whose SRI hashes match what they load.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import { launch, file, BASE, DIST } from './helpers.mjs';
+
+let browser;
+before(async () => {
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+});
+
+test('hashed names: the content decides the name, and the loader and pages use them', () => {
+  const manifest = JSON.parse(readFileSync(join(DIST, 'manifest.json'), 'utf8'));
+  for (const [plain, hashed] of Object.entries(manifest)) {
+    const hex = createHash('sha256').update(readFileSync(join(DIST, hashed))).digest('hex').slice(0, 10);
+    assert.equal(hashed, plain.replace(/\.([a-z]+)$/, `.${hex}.$1`));
+  }
+  const loader = readFileSync(join(DIST, 'sahel-map.js'), 'utf8');
+  for (const name of ['sahel_map_core.js', 'sahel_map_core_bg.wasm', 'countries.geojson']) {
+    assert.ok(loader.includes(`'./${file(name)}'`), `the loader does not use ${file(name)}`);
+  }
+  assert.ok(readFileSync(join(DIST, 'index.html'), 'utf8').includes(`"${file('article.css')}"`));
+  assert.ok(readFileSync(join(DIST, 'embed.html'), 'utf8').includes(`"${file('embed.js')}"`));
+});
+
+test('every text and wasm file has .br and .gz twins with the same bytes inside', () => {
+  const names = readdirSync(DIST);
+  const plain = names.filter((n) => /\.(js|css|html|json|geojson|wasm|svg)$/.test(n));
+  assert.ok(plain.length >= 10);
+  for (const name of plain) {
+    const raw = readFileSync(join(DIST, name));
+    assert.ok(names.includes(`${name}.br`) && names.includes(`${name}.gz`), name);
+    assert.ok(brotliDecompressSync(readFileSync(join(DIST, `${name}.br`))).equals(raw), `${name}.br`);
+    assert.ok(gunzipSync(readFileSync(join(DIST, `${name}.gz`))).equals(raw), `${name}.gz`);
+  }
+});
+
+test('the printed snippets carry SRI hashes that match their files, and a page using them works', async () => {
+  const snippets = readFileSync(join(DIST, 'snippets.txt'), 'utf8');
+  const pairs = [...snippets.matchAll(/src="https:\/\/YOUR-CDN\/sahel-map\/([^"]+)" integrity="(sha384-[^"]+)"/g)];
+  assert.equal(pairs.length, 3);
+  for (const [, name, integrity] of pairs) {
+    const digest = createHash('sha384').update(readFileSync(join(DIST, name))).digest('base64');
+    assert.equal(integrity, `sha384-${digest}`, name);
+  }
+  // The element snippet, pointed at this dist/, loads the map.
+  const element = snippets.split('\n').find((l) => l.includes('type="module"')).replace('https://YOUR-CDN/sahel-map/', BASE);
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.route(new URL('sri.html', BASE).href, (route) =>
+    route.fulfill({
+      status: 200,
+      headers: { 'content-type': 'text/html; charset=utf-8' },
+      body: `<!doctype html><html lang="en"><head><meta charset="utf-8">${element}</head><body><sahel-map></sahel-map></body></html>`,
+    }),
+  );
+  await page.goto(new URL('sri.html', BASE).href);
+  await page.waitForFunction(() => document.querySelector('sahel-map').getAttribute('state') === 'ready', null, { timeout: 30000 });
+  await context.close();
+});
