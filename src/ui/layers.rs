@@ -42,6 +42,28 @@ pub fn Layers(loaded: Arc<Loaded>) -> impl IntoView {
     let state = expect_context::<MapState>();
     let lang = state.lang;
     let layers = loaded.data.layers.clone();
+    // A layer id this dataset lacks: one warning naming the ones it has (the rest still apply).
+    {
+        let known: Vec<String> = layers.iter().map(|l| l.id.clone()).collect();
+        Effect::new(move |_| {
+            let unknown: Vec<String> = state.layer_ids.with(|ids| {
+                ids.iter()
+                    .flatten()
+                    // Malformed lists are the loader's to warn about.
+                    .filter(|id| id.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-'))
+                    .filter(|id| !known.contains(id) && *id != "bases" && *id != "links")
+                    .cloned()
+                    .collect()
+            });
+            if !unknown.is_empty() {
+                state.host.warn(&format!(
+                    "layers: {} is not a layer of this dataset: use {}, bases or links.",
+                    unknown.join(", "),
+                    known.join(", ")
+                ));
+            }
+        });
+    }
     let switch = move |switch: Switch, id: String, name: Signal<String>, slot: Option<usize>| {
         let loaded = loaded.clone();
         let checked = {

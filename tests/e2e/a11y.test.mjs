@@ -150,3 +150,23 @@ for (const lang of ['en', 'fr']) {
     });
   }
 }
+
+test('at 200 % zoom (a desktop window of 640 CSS pixels) nothing is lost: no sideways scroll, every control inside the widget', async () => {
+  const { page, context } = await open(browser, 'index.html', { viewport: { width: 640, height: 450 }, deviceScaleFactor: 2 });
+  await waitForState(page, 'ready');
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  assert.ok(overflow <= 0, `${overflow}px of sideways scroll`);
+  const outside = await page.evaluate(() => {
+    const root = document.querySelector('sahel-map').shadowRoot;
+    const box = document.querySelector('sahel-map').getBoundingClientRect();
+    return [...root.querySelectorAll('button, input, summary')]
+      .filter((el) => el.getClientRects().length)
+      .filter((el) => {
+        const r = el.getBoundingClientRect();
+        return r.left < box.left - 1 || r.right > box.right + 1;
+      })
+      .map((el) => el.className || el.tagName);
+  });
+  assert.deepEqual(outside, []);
+  await context.close();
+});

@@ -261,7 +261,8 @@ test('a bad attribute warns once, naming what it accepts, and the map keeps work
       status: 200,
       headers: { 'content-type': 'text/html' },
       body: `<!doctype html><html lang="en"><head><link rel="icon" href="data:,"><script type="module" src="sahel-map.js"></script></head>
-        <body><sahel-map id="m" lang="de" theme="purple" date="2024-13" layers="USA;FRA" country="Niger"></sahel-map></body></html>`,
+        <body><sahel-map id="m" lang="de" theme="purple" date="2024-13" layers="USA;FRA" country="Niger"></sahel-map>
+        <sahel-map id="n" layers="usa,atlantis"></sahel-map></body></html>`,
     }),
   );
   await p.goto(new URL('bad.html', BASE).href);
@@ -271,6 +272,12 @@ test('a bad attribute warns once, naming what it accepts, and the map keeps work
     assert.equal(hits.length, 1, `${name}: ${warnings.join(' | ')}`);
     assert.ok(hits[0].includes(accepts), hits[0]);
   }
+  // A well-formed id the dataset lacks: one warning naming the layers it has; the rest apply.
+  await waitForState(p, 'ready', '#n');
+  const unknown = warnings.filter((w) => w.includes('atlantis'));
+  assert.equal(unknown.length, 1, warnings.join(' | '));
+  assert.match(unknown[0], /layers: atlantis is not a layer of this dataset: use usa, fra, rus/);
+  assert.ok(await p.locator('#n input[data-layer="usa"]').isChecked());
   // Defaults apply: English, nothing selected, the map drawn and clickable.
   assert.equal(await p.locator('#m .sm').getAttribute('lang'), 'en');
   assert.equal(await p.locator('#m [data-part="details"] h2').count(), 0);
