@@ -137,18 +137,19 @@ pub enum Shape {
 }
 
 impl Shape {
+    const ALL: [Shape; 8] = [
+        Shape::Circle,
+        Shape::Square,
+        Shape::Triangle,
+        Shape::Diamond,
+        Shape::TriangleDown,
+        Shape::Hexagon,
+        Shape::Pentagon,
+        Shape::Star,
+    ];
+
     pub fn for_slot(slot: usize) -> Shape {
-        use Shape::*;
-        [
-            Circle,
-            Square,
-            Triangle,
-            Diamond,
-            TriangleDown,
-            Hexagon,
-            Pentagon,
-            Star,
-        ][slot % 8]
+        Self::ALL[slot % Self::ALL.len()]
     }
 
     /// Vertices around the origin (None for a circle), scaled so every shape of radius `r` has
