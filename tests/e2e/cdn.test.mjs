@@ -65,3 +65,21 @@ test('the printed snippets carry SRI hashes that match their files, and a page u
   await page.waitForFunction(() => document.querySelector('sahel-map').getAttribute('state') === 'ready', null, { timeout: 30000 });
   await context.close();
 });
+
+test('the poster: drawn at build time, shown to readers without JavaScript', async () => {
+  const svg = readFileSync(join(DIST, 'sahel-map.svg'), 'utf8');
+  assert.match(svg, /^<svg xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+  assert.equal(svg.match(/class="sm-country/g).length, 24);
+  assert.ok(svg.includes('data-base="us-air-base-201-agadez"') && svg.includes('Natural Earth'));
+  const png = readFileSync(join(DIST, 'sahel-map.png'));
+  assert.deepEqual([...png.subarray(1, 4)], [0x50, 0x4e, 0x47]);
+  assert.equal(png.readUInt32BE(16), 2000);
+  const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  await page.goto(new URL('index.html', BASE).href);
+  const poster = page.locator('img.map-poster');
+  await poster.scrollIntoViewIfNeeded();
+  await page.waitForFunction(() => document.querySelector('img.map-poster')?.complete);
+  assert.ok((await poster.evaluate((img) => img.naturalWidth)) === 2000);
+  await context.close();
+});

@@ -82,6 +82,7 @@ pub fn build() -> Result<()> {
     for file in ["countries.geojson", "sahel.json", "sahel.schema.json"] {
         std::fs::copy(root.join("geodata").join(file), dist.join(file))?;
     }
+    crate::poster::write(&root, &dist)?;
     crate::cdn::finish(&dist)?;
     report(&dist)?;
     Ok(())

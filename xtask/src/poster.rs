@@ -1,0 +1,271 @@
+//! The poster: the map as the widget first shows it (the bundled data, default layers, its
+//! as-of date), drawn natively by the same `carto`, `scene` and `overlay` code into
+//! `dist/sahel-map.svg`, and rasterised by `resvg` into `dist/sahel-map.png` for social cards
+//! and `<noscript>`. Its colours are the light theme's, written out, since a standalone SVG has
+//! no host to inherit custom properties from.
+
+use anyhow::{Context, Result};
+use sahel_map::carto::frame::SAHEL;
+use sahel_map::dataset::{load_dataset, load_geodata};
+use sahel_map::i18n::{long_date, Lang, Text};
+use sahel_map::overlay::{self, Overlay, Shape, View, Visible};
+use sahel_map::scene::{self, escape_into};
+use std::collections::HashMap;
+use std::fmt::Write;
+use std::path::Path;
+
+/// The light value of every `--sahel-map-*: light-dark(light, dark)` in the widget's stylesheet.
+pub fn light_palette(css: &str) -> HashMap<String, String> {
+    css.lines()
+        .filter_map(|line| {
+            let rest = line.trim().strip_prefix("--sahel-map-")?;
+            let (name, value) = rest.split_once(':')?;
+            let pair = value.trim().strip_prefix("light-dark(")?;
+            let (light, _) = pair.split_once(',')?;
+            Some((name.to_string(), light.trim().to_string()))
+        })
+        .collect()
+}
+
+/// The poster's stylesheet: the widget's classes with the light theme's colours.
+fn style(p: &HashMap<String, String>) -> String {
+    let c = |name: &str| p.get(name).cloned().unwrap_or_else(|| "#888".into());
+    let mut css = format!(
+        ".sm-graticule{{fill:none;stroke:{};stroke-width:.75}}\
+         .sm-context{{fill:{};stroke:{};stroke-width:.5}}\
+         .sm-country{{fill:{};stroke:{};stroke-width:1;stroke-linejoin:round}}\
+         .sm-country.is-core{{fill:{}}}\
+         .sm-disputed-under{{fill:none;stroke:{};stroke-width:2}}\
+         .sm-disputed{{fill:none;stroke:{};stroke-width:1.25;stroke-dasharray:4 3}}\
+         .sm-capital{{fill:{};stroke:{};stroke-width:1}}\
+         text{{font-family:'DejaVu Sans',Verdana,sans-serif}}\
+         .sm-label{{fill:{};stroke:{};stroke-width:3px;stroke-linejoin:round;paint-order:stroke;text-anchor:middle;dominant-baseline:central}}\
+         .sm-label.is-core{{fill:{};font-weight:600;stroke:{}}}\
+         .sm-label.is-capital{{font-style:italic;stroke:{}}}\
+         .sm-site-label{{fill:{};font-weight:600;text-anchor:middle;stroke:{};stroke-width:3px;paint-order:stroke}}\
+         .sm-hit{{fill:none;stroke:none}}\
+         .sm-sym,.sm-mark{{stroke:{};stroke-width:1}}\
+         .sm-arc{{fill:none;stroke-width:1.75;stroke-linecap:round}}\
+         .sm-link.is-pact .sm-arc{{stroke-width:3.5}}\
+         .sm-link.is-mou .sm-arc{{stroke-dasharray:7 4}}\
+         .sm-link.is-withdrawal .sm-arc{{stroke-width:2.5;stroke-dasharray:.5 5}}\
+         .sm-link.is-former{{opacity:.4}}\
+         .sm-site-disc{{fill:{};fill-opacity:.92;stroke:{};stroke-width:1.25}}\
+         .sm-unverified-mark{{fill:{};stroke:{};stroke-width:1}}\
+         .sm-key{{fill:{};fill-opacity:.92;stroke:{};stroke-width:1}}\
+         .sm-key-text{{fill:{};font-size:12px}}\
+         .sm-credit{{fill:{};font-size:12px}}",
+        c("graticule"),
+        c("context"),
+        c("border"),
+        c("land"),
+        c("border"),
+        c("land-core"),
+        c("land"),
+        c("muted"),
+        c("text"),
+        c("background"),
+        c("label"),
+        c("land"),
+        c("label-core"),
+        c("land-core"),
+        c("land-core"),
+        c("text"),
+        c("background"),
+        c("background"),
+        c("background"),
+        c("text"),
+        c("background"),
+        c("text"),
+        c("background"),
+        c("muted"),
+        c("text"),
+        c("muted"),
+    );
+    for i in 0..11 {
+        let colour = c(&format!("c{i}"));
+        let _ = write!(
+            css,
+            ".sm-c{i} .sm-sym,.sm-sym.sm-c{i},.sm-mark.sm-c{i}{{fill:{colour}}}\
+             .sm-arc.sm-c{i}{{stroke:{colour}}}\
+             .sm-base.sm-c{i}.is-former .sm-sym,.sm-sym.sm-c{i}.is-former{{fill:{bg};stroke:{colour};stroke-width:1.75}}\
+             .sm-base.sm-c{i}.is-uncounted .sm-sym{{fill-opacity:.45;stroke:{colour};stroke-dasharray:2 1.5}}",
+            bg = c("background")
+        );
+    }
+    css
+}
+
+/// The poster as SVG text.
+pub fn poster_svg(root: &Path) -> Result<String> {
+    let geo = std::fs::read_to_string(root.join("geodata/countries.geojson"))?;
+    let (geodata, _) = load_geodata(&geo).map_err(|p| anyhow::anyhow!("countries: {p:?}"))?;
+    let text = std::fs::read_to_string(root.join("geodata/sahel.json"))?;
+    let data = load_dataset(&text).map_err(|p| anyhow::anyhow!("sahel.json: {p:?}"))?;
+    let css = std::fs::read_to_string(root.join("www/widget.css"))?;
+    let map = scene::draw(&geodata, &SAHEL);
+    let overlay = Overlay::new(&data, &SAHEL);
+    let visible = Visible::new(&data, None);
+    let lang = Lang::En;
+    let at = data.as_of.clone();
+    // Drawn for a 1000 px wide image: one SVG unit a pixel.
+    let ppu = 1.0;
+    let drawn = overlay::draw(&View {
+        data: &data,
+        overlay: &overlay,
+        at: &at,
+        visible: &visible,
+        lang,
+        px_per_unit: ppu,
+        symbol_scale: 1.0,
+        selected: None,
+    });
+    let names = scene::labels(&map, lang, ppu, &scene::estimate, &drawn.taken);
+    let mut taken = drawn.taken.clone();
+    taken.extend(names.iter().map(|l| l.rect));
+    let (sites, _) = overlay::site_labels_svg(&drawn.site_labels, &taken, ppu, &scene::estimate);
+
+    let (w, h) = (map.width, map.height);
+    let mut svg = String::new();
+    let _ = write!(
+        svg,
+        r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {w} {h}" width="{w}" height="{h}" role="img" aria-label="{}"><style>{}</style><rect width="{w}" height="{h}" fill="{}"/>"#,
+        Text::MapLabel.get(lang),
+        style(&light_palette(&css)),
+        light_palette(&css)
+            .get("water")
+            .cloned()
+            .unwrap_or_default()
+    );
+    let _ = write!(svg, r#"<path class="sm-graticule" d="{}"/>"#, map.graticule);
+    let _ = write!(svg, r#"<path class="sm-context" d="{}"/>"#, map.context);
+    for c in &map.countries {
+        let core = if c.core { " is-core" } else { "" };
+        let _ = write!(
+            svg,
+            r#"<path class="sm-country{core}" data-iso="{}" d="{}"/>"#,
+            c.iso, c.d
+        );
+    }
+    let _ = write!(
+        svg,
+        r#"<path class="sm-disputed-under" d="{0}"/><path class="sm-disputed" d="{0}"/>"#,
+        map.disputed_borders
+    );
+    // Core names in capitals, as the widget's stylesheet sets them.
+    let mut labels = scene::labels_svg(&names, ppu);
+    for l in names.iter().filter(|l| l.kind == scene::LabelKind::Core) {
+        for line in &l.lines {
+            let mut escaped = String::new();
+            escape_into(line, &mut escaped);
+            labels = labels.replace(
+                &format!(">{escaped}<"),
+                &format!(">{}<", escaped.to_uppercase()),
+            );
+        }
+    }
+    svg.push_str(&labels);
+    svg.push_str(&sites);
+    svg.push_str(&drawn.markup);
+
+    // The key in a strip under the map: each partner's colour and shape, what the symbols and
+    // lines mean, and the credit.
+    let strip = 64.0;
+    let _ = write!(
+        svg,
+        r#"<rect class="sm-key" x="0" y="{h}" width="{w}" height="{strip}"/>"#
+    );
+    let mut x = 12.0;
+    for (i, layer) in data
+        .layers
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| visible.layers[*i])
+    {
+        let name = layer.name.get(lang);
+        let _ = write!(
+            svg,
+            r#"<path class="sm-sym sm-c{i}" d="{}"/><text class="sm-key-text" x="{}" y="{}">"#,
+            Shape::for_slot(i).path([x + 6.0, h + 16.0], 5.5),
+            x + 15.0,
+            h + 20.0
+        );
+        escape_into(name, &mut svg);
+        svg.push_str("</text>");
+        x += 15.0 + scene::estimate(name, scene::LabelKind::Country) * 12.0 / 11.0 + 14.0;
+    }
+    let _ = write!(
+        svg,
+        r#"<text class="sm-key-text" x="12" y="{}">Symbol area ∝ troops counted at the base · hollow: closed or left · dashed: no count · faded lines: agreements ended</text>"#,
+        h + 38.0
+    );
+    let mut credit = String::new();
+    escape_into(
+        &format!(
+            "{} · Data: {}, version {}, as of {}",
+            Text::Credit.get(lang),
+            data.title.get(lang),
+            data.version,
+            long_date(&data.as_of, lang)
+        ),
+        &mut credit,
+    );
+    let _ = write!(
+        svg,
+        r#"<text class="sm-credit" x="12" y="{}">{credit}</text></svg>"#,
+        h + 56.0
+    );
+    // The strip makes the image taller than the map.
+    let svg = svg.replacen(
+        &format!(r#"viewBox="0 0 {w} {h}" width="{w}" height="{h}""#),
+        &format!(
+            r#"viewBox="0 0 {w} {}" width="{w}" height="{}""#,
+            h + strip,
+            h + strip
+        ),
+        1,
+    );
+    Ok(svg)
+}
+
+/// Writes dist/sahel-map.svg and dist/sahel-map.png (twice the size, for sharp social cards).
+pub fn write(root: &Path, dist: &Path) -> Result<()> {
+    let svg = poster_svg(root)?;
+    std::fs::write(dist.join("sahel-map.svg"), &svg)?;
+    let mut options = resvg::usvg::Options::default();
+    options.fontdb_mut().load_system_fonts();
+    let tree = resvg::usvg::Tree::from_str(&svg, &options).context("the poster SVG")?;
+    let size = tree.size().to_int_size();
+    let mut pixmap = resvg::tiny_skia::Pixmap::new(size.width() * 2, size.height() * 2)
+        .context("a pixmap for the poster")?;
+    resvg::render(
+        &tree,
+        resvg::tiny_skia::Transform::from_scale(2.0, 2.0),
+        &mut pixmap.as_mut(),
+    );
+    pixmap
+        .save_png(dist.join("sahel-map.png"))
+        .context("writing sahel-map.png")?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::util::root;
+
+    #[test]
+    fn the_poster_draws_countries_bases_links_key_and_credit_in_light_colours() {
+        let svg = poster_svg(&root()).unwrap();
+        assert_eq!(svg.matches("class=\"sm-country").count(), 24);
+        assert!(svg.contains(r#"data-base="us-air-base-201-agadez""#));
+        assert!(svg.contains(r#"data-link="ner-rus-defence-mou-2023""#));
+        assert!(svg.contains(">United States</text>") && svg.contains("area ∝ troops"));
+        assert!(svg.contains("Boundaries: Natural Earth · Data: "));
+        assert!(svg.contains(">NIGER<"));
+        // A standalone file: no custom properties or light-dark() left to resolve.
+        assert!(!svg.contains("var(--") && !svg.contains("light-dark("));
+        // It parses as SVG.
+        resvg::usvg::Tree::from_str(&svg, &resvg::usvg::Options::default()).unwrap();
+    }
+}
