@@ -146,3 +146,16 @@ test('an embed never touches its host page’s URL unless asked; copy link copie
   assert.match(copied, /index\.html#country=TCD&date=2024-03-16&lang=en$/);
   await context.close();
 });
+
+test('with reduced motion, play steps from event to event, slowly', async () => {
+  const { page, context } = await open(browser, 'index.html', { viewport: { width: 1280, height: 900 }, reducedMotion: 'reduce' });
+  await waitForState(page, 'ready');
+  const shown = () => page.locator('sahel-map .sm-date-shown').getAttribute('data-date');
+  await page.evaluate(() => (document.querySelector('sahel-map').date = '2020-01-31'));
+  await page.locator('sahel-map .sm-play').click();
+  // The first step lands on the next event (18 August 2020), not on a month's end.
+  await page.waitForFunction(() => document.querySelector('sahel-map').shadowRoot.querySelector('.sm-date-shown').dataset.date !== '2020-01-31');
+  assert.equal(await shown(), '2020-08-18');
+  await page.locator('sahel-map .sm-play').click();
+  await context.close();
+});
