@@ -568,7 +568,7 @@ pub fn draw(view: &View) -> Drawn {
     if view.visible.links {
         m.push_str(r#"<g class="sm-links">"#);
         for link in &view.overlay.links {
-            draw_link(view, link, unit, &mut m);
+            draw_link(view, link, unit, &mut m, &mut out.taken);
         }
         m.push_str("</g>");
     }
@@ -746,7 +746,9 @@ fn draw_site(
     r
 }
 
-fn draw_link(view: &View, link: &Link, unit: f64, m: &mut String) {
+/// One agreement's arcs; the rectangles of their middle marks go to `taken`, so names keep
+/// clear of them.
+fn draw_link(view: &View, link: &Link, unit: f64, m: &mut String, taken: &mut Vec<Rect>) {
     let a = &view.data.agreements[link.agreement];
     let status = a.status(view.at);
     if status == Status::NotYet {
@@ -778,6 +780,7 @@ fn draw_link(view: &View, link: &Link, unit: f64, m: &mut String) {
             let _ = write!(d, "{} {}", fmt_tenths(p[0]), fmt_tenths(p[1]));
         }
         let mid = arc.points[arc.points.len() / 2];
+        taken.push(Rect::centred(mid, [9.0 * unit, 9.0 * unit]));
         let _ = write!(
             m,
             r#"<path class="sm-hit" d="{d}"/><path class="sm-arc sm-c{l}" d="{d}"/><path class="sm-mark sm-c{l}" d="{}"/>"#,
