@@ -4,7 +4,7 @@
 
 use crate::dataset::{Dataset, Date, Dated, Scope, Source, Status};
 use crate::i18n::Lang;
-use crate::overlay::{base_layer, country_counts, layer_of, Visible};
+use crate::overlay::{agreement_shown, country_counts, shown_layer, Visible};
 
 /// Rows to CSV text, CRLF line ends as RFC 4180 has them.
 ///
@@ -95,9 +95,11 @@ pub fn bases_csv(data: &Dataset, visible: &Visible, at: &Date, lang: Lang) -> St
     ]
     .map(String::from)
     .to_vec()];
-    for b in data.bases.iter().filter(|b| {
-        b.status(at) != Status::NotYet && visible.bases && base_layer(data, b, visible).is_some()
-    }) {
+    for b in data
+        .bases
+        .iter()
+        .filter(|b| visible.bases && shown_layer(data, b, visible, at).is_some())
+    {
         let count = b.count(Scope::Base, at);
         let (n, max) = match count.map(|t| t.amount) {
             Some(crate::dataset::Amount::Exact(n)) => (n.to_string(), String::new()),
@@ -136,13 +138,11 @@ pub fn agreements_csv(data: &Dataset, visible: &Visible, at: &Date, lang: Lang) 
     ]
     .map(String::from)
     .to_vec()];
-    for a in data.agreements.iter().filter(|a| {
-        a.status(at) != Status::NotYet
-            && visible.links
-            && a.parties.iter().any(|p| {
-                layer_of(data, p).is_some_and(|l| visible.layers.get(l).copied().unwrap_or(false))
-            })
-    }) {
+    for a in data
+        .agreements
+        .iter()
+        .filter(|a| visible.links && agreement_shown(data, a, visible, at))
+    {
         rows.push(vec![
             a.id.clone(),
             a.name.get(lang).to_string(),

@@ -91,6 +91,13 @@ impl Visible {
     }
 }
 
+impl Visible {
+    /// Whether layer `l` (an index into `Dataset::layers`) is on.
+    pub fn layer_on(&self, l: usize) -> bool {
+        self.layers.get(l).copied().unwrap_or(false)
+    }
+}
+
 /// The layer (index) an actor belongs to, if any.
 pub fn layer_of(data: &Dataset, actor: &str) -> Option<usize> {
     data.layers
@@ -103,7 +110,30 @@ pub fn base_layer(data: &Dataset, base: &Base, visible: &Visible) -> Option<usiz
     base.operators
         .iter()
         .filter_map(|o| layer_of(data, o))
-        .find(|&l| visible.layers.get(l).copied().unwrap_or(false))
+        .find(|&l| visible.layer_on(l))
+}
+
+/// The layer a base is drawn in on `at`: None if it has not started or no layer of it is on.
+pub fn shown_layer(data: &Dataset, base: &Base, visible: &Visible, at: &Date) -> Option<usize> {
+    (base.status(at) != Status::NotYet)
+        .then(|| base_layer(data, base, visible))
+        .flatten()
+}
+
+/// Whether an agreement is on the map on `at`: signed by then, with a party in a layer that is on.
+pub fn agreement_shown(data: &Dataset, a: &Agreement, visible: &Visible, at: &Date) -> bool {
+    a.status(at) != Status::NotYet
+        && a.parties
+            .iter()
+            .any(|p| layer_of(data, p).is_some_and(|l| visible.layer_on(l)))
+}
+
+/// The actors' names, in the reader's language, joined by `sep`.
+pub fn actor_names(data: &Dataset, ids: &[String], lang: Lang, sep: &str) -> String {
+    ids.iter()
+        .filter_map(|id| data.actor(id).map(|a| a.name.get(lang).to_string()))
+        .collect::<Vec<_>>()
+        .join(sep)
 }
 
 /// The number that sizes a base's symbol on `at`: its latest base-level count (a range by its
@@ -391,12 +421,7 @@ pub fn link_class(kind: &str) -> &'static str {
 /// A base's accessible name: "Air Base 201, Agadez — United States, closed 5 August 2024";
 /// with a base-level count, "… — France, about 1,000 troops (October 2023)".
 pub fn base_name(data: &Dataset, base: &Base, at: &Date, lang: Lang) -> String {
-    let operators = base
-        .operators
-        .iter()
-        .filter_map(|o| data.actor(o).map(|a| a.name.get(lang).to_string()))
-        .collect::<Vec<_>>()
-        .join(", ");
+    let operators = actor_names(data, &base.operators, lang, ", ");
     let mut name = format!("{} — {operators}", base.name.get(lang));
     if let Some(t) = base.count(Scope::Base, at) {
         let _ = write!(name, ", {}", troops(t.amount, &t.qualifier, lang));
@@ -431,12 +456,7 @@ pub fn troops(amount: Amount, qualifier: &str, lang: Lang) -> String {
 
 /// A link's accessible name: "Niger – Russia: defence memorandum, signed 4 December 2023, active".
 pub fn link_name(data: &Dataset, a: &Agreement, at: &Date, lang: Lang) -> String {
-    let parties = a
-        .parties
-        .iter()
-        .filter_map(|p| data.actor(p).map(|x| x.name.get(lang).to_string()))
-        .collect::<Vec<_>>()
-        .join(" – ");
+    let parties = actor_names(data, &a.parties, lang, " – ");
     let mut name = format!("{parties}: {}", term(&a.kind, lang));
     if let Some(signed) = &a.signed {
         let _ = write!(
@@ -551,11 +571,7 @@ pub fn site_members(view: &View, site: &Site) -> Vec<(usize, usize)> {
     site.members
         .iter()
         .filter_map(|&i| {
-            let b = &view.data.bases[i];
-            (b.status(view.at) != Status::NotYet)
-                .then(|| base_layer(view.data, b, view.visible))
-                .flatten()
-                .map(|l| (i, l))
+            shown_layer(view.data, &view.data.bases[i], view.visible, view.at).map(|l| (i, l))
         })
         .collect()
 }
@@ -757,7 +773,7 @@ fn draw_link(view: &View, link: &Link, unit: f64, m: &mut String, taken: &mut Ve
     let arcs: Vec<&Arc> = link
         .arcs
         .iter()
-        .filter(|arc| view.visible.layers.get(arc.layer).copied().unwrap_or(false))
+        .filter(|arc| view.visible.layer_on(arc.layer))
         .collect();
     if arcs.is_empty() {
         return;

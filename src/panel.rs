@@ -193,47 +193,54 @@ fn country(h: &mut Html, data: &Dataset, iso: &str, at: &Date, lang: Lang) {
         .filter(|a| a.status(at) != Status::NotYet)
         .collect();
     h.el("h3", "", Text::Agreements.get(lang));
-    if agreements.is_empty() {
+    let items = agreements.iter().map(|a| (a.status(at), a.id.as_str()));
+    open_list(h, items, "data-open-link", lang, |h, i| {
+        let a = agreements[i];
+        h.el("span", "sm-open-name", a.name.get(lang)).el(
+            "span",
+            "sm-open-facts",
+            &link_name(data, a, at, lang),
+        );
+    });
+}
+
+/// Records as a list of buttons (`attribute` = id opens each), former ones marked; "none" when
+/// there are none. `label(h, i)` writes the i-th button's text.
+fn open_list<'a>(
+    h: &mut Html,
+    items: impl ExactSizeIterator<Item = (Status, &'a str)>,
+    attribute: &str,
+    lang: Lang,
+    label: impl Fn(&mut Html, usize),
+) {
+    if items.len() == 0 {
         h.el("p", "sm-none", Text::NoneKnown.get(lang));
         return;
     }
     h.raw(r#"<ul class="sm-list">"#);
-    for a in agreements {
-        item_start(h, a.status(at));
-        h.raw(r#"<button type="button" class="sm-open" data-open-link=""#)
-            .text(&a.id)
-            .raw(r#"">"#)
-            .el("span", "sm-open-name", a.name.get(lang))
-            .el("span", "sm-open-facts", &link_name(data, a, at, lang))
-            .raw("</button></li>");
+    for (i, (status, id)) in items.enumerate() {
+        h.raw(if status == Status::Former {
+            r#"<li class="is-former">"#
+        } else {
+            "<li>"
+        });
+        h.raw(r#"<button type="button" class="sm-open" "#)
+            .raw(attribute)
+            .raw(r#"=""#)
+            .text(id)
+            .raw(r#"">"#);
+        label(h, i);
+        h.raw("</button></li>");
     }
     h.raw("</ul>");
-}
-
-fn item_start(h: &mut Html, status: Status) {
-    h.raw(if status == Status::Former {
-        r#"<li class="is-former">"#
-    } else {
-        "<li>"
-    });
 }
 
 /// Bases as buttons that open each one.
 fn base_list(h: &mut Html, data: &Dataset, bases: &[&Base], at: &Date, lang: Lang) {
-    if bases.is_empty() {
-        h.el("p", "sm-none", Text::NoneKnown.get(lang));
-        return;
-    }
-    h.raw(r#"<ul class="sm-list">"#);
-    for b in bases {
-        item_start(h, b.status(at));
-        h.raw(r#"<button type="button" class="sm-open" data-open-base=""#)
-            .text(&b.id)
-            .raw(r#"">"#)
-            .text(&base_name(data, b, at, lang))
-            .raw("</button></li>");
-    }
-    h.raw("</ul>");
+    let items = bases.iter().map(|b| (b.status(at), b.id.as_str()));
+    open_list(h, items, "data-open-base", lang, |h, i| {
+        h.text(&base_name(data, bases[i], at, lang));
+    });
 }
 
 /// A dated fact: "signed 6 July 2012", with its mark, note and sources.
@@ -276,10 +283,7 @@ fn status_line(h: &mut Html, status: Status, ended: Option<&Dated>, lang: Lang) 
 }
 
 fn names(data: &Dataset, ids: &[String], lang: Lang) -> String {
-    ids.iter()
-        .filter_map(|id| data.actor(id).map(|a| a.name.get(lang).to_string()))
-        .collect::<Vec<_>>()
-        .join(", ")
+    crate::overlay::actor_names(data, ids, lang, ", ")
 }
 
 fn base(h: &mut Html, data: &Dataset, b: &Base, at: &Date, lang: Lang) {
@@ -374,7 +378,7 @@ pub fn tables_html(
     at: &Date,
     lang: Lang,
 ) -> String {
-    use crate::overlay::{base_layer, country_name, layer_of, symbol_count};
+    use crate::overlay::{agreement_shown, country_name, shown_layer, symbol_count};
     let mut h = Html(String::new());
     let head = |h: &mut Html, caption: &str, cols: &[&str]| {
         h.raw("<table><caption>")
@@ -412,7 +416,7 @@ pub fn tables_html(
         for b in data
             .bases
             .iter()
-            .filter(|b| b.status(at) != Status::NotYet && base_layer(data, b, visible).is_some())
+            .filter(|b| shown_layer(data, b, visible, at).is_some())
         {
             let status = b.status(at);
             let host = data
@@ -453,14 +457,11 @@ pub fn tables_html(
             Lang::Fr => ["Accord", "Parties", "Type", "Dates", status_h, sources_h],
         };
         head(&mut h, Text::Agreements.get(lang), &cols);
-        let shown = |a: &&Agreement| {
-            a.status(at) != Status::NotYet
-                && a.parties.iter().any(|p| {
-                    layer_of(data, p)
-                        .is_some_and(|l| visible.layers.get(l).copied().unwrap_or(false))
-                })
-        };
-        for a in data.agreements.iter().filter(shown) {
+        for a in data
+            .agreements
+            .iter()
+            .filter(|a| agreement_shown(data, a, visible, at))
+        {
             let status = a.status(at);
             let mut dates = Vec::new();
             for (label, d) in [(Text::Signed, &a.signed), (Text::InForce, &a.in_force)] {

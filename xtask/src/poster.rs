@@ -102,7 +102,7 @@ pub fn poster_svg(root: &Path) -> Result<String> {
     let (geodata, _) = load_geodata(&geo).map_err(|p| anyhow::anyhow!("countries: {p:?}"))?;
     let text = std::fs::read_to_string(root.join("geodata/sahel.json"))?;
     let data = load_dataset(&text).map_err(|p| anyhow::anyhow!("sahel.json: {p:?}"))?;
-    let css = std::fs::read_to_string(root.join("www/widget.css"))?;
+    let palette = light_palette(&std::fs::read_to_string(root.join("www/widget.css"))?);
     let map = scene::draw(&geodata, &SAHEL);
     let overlay = Overlay::new(&data, &SAHEL);
     let visible = Visible::new(&data, None);
@@ -131,11 +131,8 @@ pub fn poster_svg(root: &Path) -> Result<String> {
         svg,
         r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {w} {h}" width="{w}" height="{h}" role="img" aria-label="{}"><style>{}</style><rect width="{w}" height="{h}" fill="{}"/>"#,
         Text::MapLabel.get(lang),
-        style(&light_palette(&css)),
-        light_palette(&css)
-            .get("water")
-            .cloned()
-            .unwrap_or_default()
+        style(&palette),
+        palette.get("water").cloned().unwrap_or_default()
     );
     let _ = write!(svg, r#"<path class="sm-graticule" d="{}"/>"#, map.graticule);
     let _ = write!(svg, r#"<path class="sm-context" d="{}"/>"#, map.context);
