@@ -4,6 +4,7 @@
 //! [`embed`]) sits behind the default `web` feature. See ARCHITECTURE.md for the map of the code.
 
 pub mod carto;
+pub mod controls;
 pub mod dataset;
 pub mod export;
 pub mod i18n;

@@ -817,9 +817,10 @@ pub fn legend_html(lang: Lang, scale: f64) -> String {
         r#"<p class="sm-legend-title">{}</p><ul>"#,
         Text::TroopsAtBase.get(lang)
     );
-    // Nested circles for three counts, drawn at the map's symbol size.
+    // Nested circles for three counts, drawn at the map's symbol size in a box of the full
+    // size, so the key's layout (and the first frame's) is the same at every width.
     let counts = [100, 500, 1000];
-    let big = radius(Some(1000)) * scale;
+    let big = radius(Some(1000));
     let (w, hgt) = (2.0 * big + 2.0, 2.0 * big + 2.0);
     let _ = write!(
         h,

@@ -43,6 +43,12 @@ impl DrawnMap {
     pub fn country(&self, iso: &str) -> Option<&DrawnCountry> {
         self.countries.iter().find(|c| c.iso == iso)
     }
+
+    /// The `<svg>`'s viewBox, in whole units: the widget, its first frame and the poster share it,
+    /// so all three have the same aspect ratio.
+    pub fn view_box(&self) -> String {
+        format!("0 0 {} {}", self.width as i32, self.height as i32)
+    }
 }
 
 /// Projects the geodata through `frame`; shapes that vanish at this scale are left out.

@@ -2,11 +2,15 @@
 //
 // wasm-bindgen cannot emit `class extends HTMLElement`, so this small module is hand-written:
 // it owns the element's life cycle, shares one wasm instance and one stylesheet between every
-// map on the page, and hands each element's shadow root to the Rust `mount`.
-import init, { mount } from './sahel_map_core.js';
+// map on the page, and hands each element's shadow root to the Rust `mount`. It imports
+// nothing up front: alone it is small enough to block rendering (`blocking="render"`), so the
+// first frame is in place before the page is first drawn; the glue and the wasm come after.
 
 // The widget's stylesheet (www/widget.css), inlined by `cargo xtask build`.
 const CSS = /*@WIDGET_CSS@*/"";
+// The first frame in each language, built with the widget's own code by `cargo xtask build`:
+// its layout, with the poster in the map's place, shown until the map is ready.
+const FIRST = /*@FIRST_FRAME@*/{};
 // The newsroom's own words around the map: an attribute gives plain text, a child element with the
 // same `slot` name gives markup the page styles itself. The headline names the whole figure.
 const TEXTS = ['headline', 'subtitle', 'notes', 'credit'];
@@ -39,7 +43,10 @@ function sharedSheet() {
 }
 
 function wasmReady() {
-  wasm ??= init({ module_or_path: new URL('./sahel_map_core_bg.wasm', import.meta.url) });
+  wasm ??= import('./sahel_map_core.js').then(async (glue) => {
+    await glue.default({ module_or_path: new URL('./sahel_map_core_bg.wasm', import.meta.url) });
+    return glue;
+  });
   return wasm;
 }
 
@@ -65,12 +72,21 @@ class SahelMapElement extends HTMLElement {
       : null;
 
   #handle = null;
+  #ended = () => this.#body?.querySelector('.sm-first-box')?.remove();
   // Bumped on every start and stop, so a mount that resolves after removal is dropped.
   #generation = 0;
   // The figure around the map: its texts (by name) and the box the map is drawn in.
   #texts = {};
   #body = null;
   #downloadBox = null;
+
+  constructor() {
+    super();
+    // The state attribute has already swapped the live widget in (by the stylesheet, in one
+    // frame); the first frame's nodes go now.
+    this.addEventListener('sahel-map:ready', this.#ended);
+    this.addEventListener('sahel-map:error', this.#ended);
+  }
 
   connectedCallback() {
     const root = this.shadowRoot ?? this.attachShadow({ mode: 'open' });
@@ -90,6 +106,7 @@ class SahelMapElement extends HTMLElement {
     if (oldValue === value) return;
     if (TEXTS.includes(name)) return this.#showText(name);
     if (name === 'lang') queueMicrotask(() => this.#downloadBox?.dispatchEvent(new Event('relabel')));
+    if ((name === 'lang' || name === 'layers') && !this.#handle) this.#fillFirst();
     check(name, value);
     // Live: the widget takes the new value without reloading (a new data-geo-src reloads the map).
     if ((name === 'data-geo-src' || name === 'data-src') && value) value = new URL(value, document.baseURI).href;
@@ -145,10 +162,9 @@ class SahelMapElement extends HTMLElement {
 
   // "Get the data" and "Download image": plain buttons in the figure's footer, once the map is in.
   #downloads() {
-    const fr = () => (this.view?.lang ?? 'en') === 'fr';
+    const fr = () => (this.view?.lang ?? this.#lang()) === 'fr';
     const box = document.createElement('div');
     box.className = 'sm-downloads';
-    box.hidden = true;
     const group = (label, items) => {
       const span = document.createElement('span');
       span.className = 'sm-download-group';
@@ -157,6 +173,8 @@ class SahelMapElement extends HTMLElement {
       for (const [text, run] of items) {
         const b = document.createElement('button');
         b.type = 'button';
+        // In place from the first frame, so nothing moves; usable once the map is.
+        b.disabled = true;
         b.textContent = text;
         b.addEventListener('click', () => run().catch((e) => console.warn(`sahel-map: ${e.message ?? e}`)));
         span.append(b);
@@ -228,11 +246,10 @@ class SahelMapElement extends HTMLElement {
   #start() {
     const generation = ++this.#generation;
     wasmReady()
-      .then(() => {
+      .then(({ mount }) => {
         if (generation !== this.#generation || !this.isConnected) return;
         this.#handle = mount(this, this.#body, this.#options());
-        this.#body.querySelector('.sm-placeholder')?.remove();
-        this.#downloadBox.hidden = false;
+        for (const b of this.#downloadBox.querySelectorAll('button')) b.disabled = false;
         this.#downloadBox.dispatchEvent(new Event('relabel'));
       })
       .catch((error) => {
@@ -268,17 +285,46 @@ class SahelMapElement extends HTMLElement {
       this.#texts[name] = box;
       (name === 'headline' || name === 'subtitle' ? head : foot).append(box);
     }
-    // Hold the map's place (same aspect ratio) until it is drawn, so nothing below it jumps.
-    const placeholder = document.createElement('div');
-    placeholder.className = 'sm-placeholder';
     this.#body = document.createElement('div');
     this.#body.className = 'sm-body-box';
-    this.#body.append(placeholder);
+    this.#fillFirst();
     this.#downloadBox = this.#downloads();
     foot.prepend(this.#downloadBox);
     figure.append(head, this.#body, foot);
     for (const name of TEXTS) this.#showText(name);
     return figure;
+  }
+
+  // The language the widget will speak: its lang, else the page's (as the widget reads them).
+  #lang() {
+    const tag = (this.getAttribute('lang') || document.documentElement.lang || '').trim();
+    return /^fr([-_]|$)/i.test(tag) ? 'fr' : 'en';
+  }
+
+  // The first frame, in the widget's language, with the layers asked for: the live widget takes
+  // its place without moving anything (the stylesheet swaps them when `state` is ready).
+  #fillFirst() {
+    if (!this.#body) return;
+    let first = this.#body.querySelector('.sm-first-box');
+    if (!first) {
+      first = document.createElement('div');
+      first.className = 'sm-first-box';
+      this.#body.prepend(first);
+    }
+    const lang = this.#lang();
+    // Our own build's markup, never the page's or a dataset's.
+    first.innerHTML = FIRST[lang] ?? '';
+    const poster = new URL(lang === 'fr' ? './sahel-map.fr.svg' : './sahel-map.svg', import.meta.url);
+    first.querySelector('image')?.setAttribute('href', poster.href);
+    const layers = this.getAttribute('layers');
+    if (layers !== null) {
+      const ids = layers.split(',').map((id) => id.trim());
+      const kinds = !ids.includes('bases') && !ids.includes('links');
+      for (const input of first.querySelectorAll('input[data-layer]')) {
+        const id = input.dataset.layer;
+        input.checked = (kinds && (id === 'bases' || id === 'links')) || ids.includes(id);
+      }
+    }
   }
 
   // A text from its attribute (as text, never markup), unless the page slotted its own; hidden

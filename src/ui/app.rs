@@ -10,7 +10,7 @@ use super::MapState;
 use crate::carto::frame::SAHEL;
 use crate::dataset::{not_geojson, read_dataset, read_geodata, Dataset, Date, Problem, BUNDLED};
 use crate::embed::{fetch_text, json, LoadState};
-use crate::i18n::{long_date, Lang, Text};
+use crate::i18n::{Lang, Text};
 use crate::overlay::{Overlay, Visible};
 use crate::scene::{draw, DrawnMap};
 use leptos::prelude::*;
@@ -257,24 +257,9 @@ pub fn App(state: MapState) -> impl IntoView {
     }
 }
 
-/// The source line: boundaries, and the dataset's title, version and as-of date.
+/// The source line (`controls::credit`).
 #[component]
 fn Credit(loaded: Arc<Loaded>) -> impl IntoView {
     let state = expect_context::<MapState>();
-    move || {
-        let lang = state.lang.get();
-        let d = &loaded.data;
-        // French sets a space before a colon.
-        let colon = if lang == Lang::Fr { " :" } else { ":" };
-        format!(
-            "{} · {}{colon} {}, {} {}, {} {}",
-            Text::Credit.get(lang),
-            Text::Data.get(lang),
-            d.title.get(lang),
-            Text::Version.get(lang),
-            d.version,
-            Text::AsOf.get(lang),
-            long_date(&d.as_of, lang)
-        )
-    }
+    move || crate::controls::credit(&loaded.data, state.lang.get())
 }

@@ -1,6 +1,5 @@
 use super::app::Loaded;
 use super::{MapState, Selection};
-use crate::i18n::Text;
 use crate::panel::details_html;
 use leptos::html::Section;
 use leptos::prelude::*;
@@ -26,12 +25,7 @@ pub fn Details(loaded: Arc<Loaded>) -> impl IntoView {
                     };
                     details_html(&loaded.data, &loaded.overlay, s, name, &at, lang)
                 })
-                .unwrap_or_else(|| {
-                    let mut hint = String::from(r#"<p class="sm-hint">"#);
-                    hint.push_str(Text::DetailsHint.get(lang));
-                    hint.push_str("</p>");
-                    hint
-                })
+                .unwrap_or_else(|| crate::controls::hint_html(lang))
         })
     };
     let panel = NodeRef::<Section>::new();

@@ -1,42 +1,15 @@
 use super::app::Loaded;
 use super::MapState;
-use crate::i18n::Text;
-use crate::overlay::{Shape, Visible};
+use crate::controls::layers_html;
+use crate::dataset::Layer;
+use crate::overlay::Visible;
+use leptos::html::Div;
 use leptos::prelude::*;
 use std::sync::Arc;
+use wasm_bindgen::JsCast;
+use web_sys::HtmlInputElement;
 
-/// Which of `Visible` a checkbox turns on and off.
-#[derive(Clone, Copy)]
-enum Switch {
-    Layer(usize),
-    Bases,
-    Links,
-}
-
-impl Switch {
-    fn get(self, v: &Visible) -> bool {
-        match self {
-            Switch::Layer(i) => v.layers.get(i).copied().unwrap_or(false),
-            Switch::Bases => v.bases,
-            Switch::Links => v.links,
-        }
-    }
-
-    fn flip(self, v: &mut Visible) {
-        match self {
-            Switch::Layer(i) => {
-                if let Some(on) = v.layers.get_mut(i) {
-                    *on = !*on;
-                }
-            }
-            Switch::Bases => v.bases = !v.bases,
-            Switch::Links => v.links = !v.links,
-        }
-    }
-}
-
-/// The layer switches: bases, links, then one per partner layer with its colour and shape.
-/// Toggling redraws the dataset's layer only, never the country shapes.
+/// The layer switches. Toggling redraws the dataset's layer only, never the country shapes.
 #[component]
 pub fn Layers(loaded: Arc<Loaded>) -> impl IntoView {
     let state = expect_context::<MapState>();
@@ -64,62 +37,92 @@ pub fn Layers(loaded: Arc<Loaded>) -> impl IntoView {
             }
         });
     }
-    let switch = move |switch: Switch, id: String, name: Signal<String>, slot: Option<usize>| {
+    // The switches are markup (`controls::layers_html`, as in the first frame), redrawn only for
+    // a new language; their checked states follow `visible`, and changes arrive by delegation.
+    let html = {
         let loaded = loaded.clone();
-        let checked = {
-            let loaded = loaded.clone();
-            move || switch.get(&loaded.visible(&state))
-        };
-        let on_change = move |_| {
-            let mut v = untrack(|| loaded.visible(&state));
-            switch.flip(&mut v);
-            state.visible.set(Some(v));
-        };
-        let swatch = slot.map(|slot| {
-            view! {
-                <svg class="sm-swatch" viewBox="-8 -8 16 16" aria-hidden="true">
-                    <path class=format!("sm-sym sm-c{slot}") d=Shape::for_slot(slot).path([0.0, 0.0], 5.5) />
-                </svg>
-            }
-        });
-        view! {
-            <label class="sm-layer">
-                <input type="checkbox" data-layer=id prop:checked=checked on:change=on_change />
-                {swatch}
-                <span>{name}</span>
-            </label>
+        move || {
+            let lang = lang.get();
+            let visible = untrack(|| loaded.visible(&state));
+            layers_html(&loaded.data, &visible, lang)
         }
     };
-    let kinds = [
-        (Switch::Bases, "bases", Text::Bases),
-        (Switch::Links, "links", Text::Links),
-    ]
-    .map(|(s, id, text)| {
-        switch(
-            s,
-            id.into(),
-            Signal::derive(move || text.get(lang.get()).to_string()),
-            None,
-        )
-    });
-    let partners = layers
-        .iter()
-        .enumerate()
-        .map(|(i, layer)| {
-            let name = layer.name.clone();
-            switch(
-                Switch::Layer(i),
-                layer.id.clone(),
-                Signal::derive(move || name.get(lang.get()).to_string()),
-                Some(i),
-            )
-        })
-        .collect_view();
-    view! {
-        <fieldset class="sm-layers">
-            <legend>{move || Text::Layers.get(lang.get())}</legend>
-            <div class="sm-layer-kinds">{kinds}</div>
-            <div class="sm-layer-partners">{partners}</div>
-        </fieldset>
+    let boxed = NodeRef::<Div>::new();
+    {
+        let loaded = loaded.clone();
+        Effect::new(move |_| {
+            lang.track();
+            let visible = loaded.visible(&state);
+            let Some(boxed) = boxed.get() else { return };
+            let Ok(inputs) = boxed.query_selector_all("input[data-layer]") else {
+                return;
+            };
+            for i in 0..inputs.length() {
+                let Some(input) = inputs
+                    .item(i)
+                    .and_then(|n| n.dyn_into::<HtmlInputElement>().ok())
+                else {
+                    continue;
+                };
+                let id = input.get_attribute("data-layer").unwrap_or_default();
+                if let Some(on) = switch_of(&loaded.data.layers, &id).map(|s| s.get(&visible)) {
+                    input.set_checked(on);
+                }
+            }
+        });
+    }
+    let on_change = move |ev: web_sys::Event| {
+        let Some(input) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<HtmlInputElement>().ok())
+        else {
+            return;
+        };
+        let id = input.get_attribute("data-layer").unwrap_or_default();
+        let Some(switch) = switch_of(&loaded.data.layers, &id) else {
+            return;
+        };
+        let mut v = untrack(|| loaded.visible(&state));
+        switch.set(&mut v, input.checked());
+        state.visible.set(Some(v));
+    };
+    view! { <div class="sm-layers-box" node_ref=boxed inner_html=html on:change=on_change></div> }
+}
+
+/// Which of `Visible` a switch turns on and off.
+#[derive(Clone, Copy)]
+enum Switch {
+    Layer(usize),
+    Bases,
+    Links,
+}
+
+fn switch_of(layers: &[Layer], id: &str) -> Option<Switch> {
+    match id {
+        "bases" => Some(Switch::Bases),
+        "links" => Some(Switch::Links),
+        _ => layers.iter().position(|l| l.id == id).map(Switch::Layer),
+    }
+}
+
+impl Switch {
+    fn get(self, v: &Visible) -> bool {
+        match self {
+            Switch::Layer(i) => v.layer_on(i),
+            Switch::Bases => v.bases,
+            Switch::Links => v.links,
+        }
+    }
+
+    fn set(self, v: &mut Visible, on: bool) {
+        match self {
+            Switch::Layer(i) => {
+                if let Some(layer) = v.layers.get_mut(i) {
+                    *layer = on;
+                }
+            }
+            Switch::Bases => v.bases = on,
+            Switch::Links => v.links = on,
+        }
     }
 }

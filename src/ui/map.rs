@@ -19,7 +19,7 @@ use wasm_bindgen::JsCast;
 pub fn MapSvg(loaded: Arc<Loaded>) -> impl IntoView {
     let state = expect_context::<MapState>();
     let map = loaded.map.clone();
-    let view_box = format!("0 0 {} {}", map.width as i32, map.height as i32);
+    let view_box = map.view_box();
     // The country showing a keyboard focus ring (focus-visible), drawn as an overlay.
     let ring = RwSignal::new(None::<String>);
     let boxed = NodeRef::<Div>::new();

@@ -13,6 +13,8 @@ const TARGET: &str = "wasm32-unknown-unknown";
 const CORE: &str = "sahel_map_core";
 /// Where the loader takes the widget's stylesheet from, inlined at build time.
 const CSS_PLACEHOLDER: &str = "/*@WIDGET_CSS@*/\"\"";
+/// Where the loader takes the first frame from (`poster::first_frames`), inlined at build time.
+const FRAME_PLACEHOLDER: &str = "/*@FIRST_FRAME@*/{}";
 
 pub fn build() -> Result<()> {
     ensure_wasm_target()?;
@@ -59,12 +61,16 @@ pub fn build() -> Result<()> {
     let www = root.join("www");
     let css = std::fs::read_to_string(www.join("widget.css"))?;
     let loader = std::fs::read_to_string(www.join("sahel-map.js"))?;
-    if !loader.contains(CSS_PLACEHOLDER) {
-        bail!("www/sahel-map.js lost its {CSS_PLACEHOLDER} placeholder");
+    for placeholder in [CSS_PLACEHOLDER, FRAME_PLACEHOLDER] {
+        if !loader.contains(placeholder) {
+            bail!("www/sahel-map.js lost its {placeholder} placeholder");
+        }
     }
     std::fs::write(
         dist.join("sahel-map.js"),
-        loader.replace(CSS_PLACEHOLDER, &serde_json::to_string(&compact_css(&css))?),
+        loader
+            .replace(CSS_PLACEHOLDER, &serde_json::to_string(&compact_css(&css))?)
+            .replace(FRAME_PLACEHOLDER, &crate::poster::first_frames(&root)?),
     )?;
     for page in [
         "index.html",

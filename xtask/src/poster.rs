@@ -6,10 +6,12 @@
 
 use anyhow::{Context, Result};
 use sahel_map::carto::frame::SAHEL;
+use sahel_map::controls::{credit, first_frame_html};
+use sahel_map::dataset::Dataset;
 use sahel_map::dataset::{load_dataset, load_geodata};
-use sahel_map::i18n::{long_date, Lang, Text};
+use sahel_map::i18n::{Lang, Text};
 use sahel_map::overlay::{self, Overlay, Shape, View, Visible};
-use sahel_map::scene::{self, escape_into};
+use sahel_map::scene::{self, escape_into, DrawnMap};
 use std::collections::HashMap;
 use std::fmt::Write;
 use std::path::Path;
@@ -96,17 +98,41 @@ fn style(p: &HashMap<String, String>) -> String {
     css
 }
 
-/// The poster as SVG text.
-pub fn poster_svg(root: &Path) -> Result<String> {
+/// The poster's key line (the poster is the build's, so its words stay out of the wasm).
+fn key_line(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => "Symbol area ∝ troops counted at the base · hollow: closed or left · dashed: no count · faded lines: agreements ended",
+        Lang::Fr => "Surface du symbole ∝ effectifs comptés sur la base · creux : fermée ou quittée · tirets : sans effectif · traits pâles : accords terminés",
+    }
+}
+
+/// The poster's size: the map's, and the key strip under it.
+pub const STRIP: f64 = 64.0;
+
+/// The bundled dataset and the map of the bundled countries, as the widget draws them.
+fn inputs(root: &Path) -> Result<(Dataset, DrawnMap)> {
     let geo = std::fs::read_to_string(root.join("geodata/countries.geojson"))?;
     let (geodata, _) = load_geodata(&geo).map_err(|p| anyhow::anyhow!("countries: {p:?}"))?;
     let text = std::fs::read_to_string(root.join("geodata/sahel.json"))?;
     let data = load_dataset(&text).map_err(|p| anyhow::anyhow!("sahel.json: {p:?}"))?;
+    Ok((data, scene::draw(&geodata, &SAHEL)))
+}
+
+/// The element's first frame in each language, as a JSON object for the loader: the widget's
+/// layout with the poster in the map's place (`controls::first_frame_html`).
+pub fn first_frames(root: &Path) -> Result<String> {
+    let (data, map) = inputs(root)?;
+    let poster_height = map.height as i32 as f64 + STRIP;
+    let frame = |lang| first_frame_html(&data, lang, &map, poster_height);
+    Ok(serde_json::json!({ "en": frame(Lang::En), "fr": frame(Lang::Fr) }).to_string())
+}
+
+/// The poster in `lang`, as SVG text.
+pub fn poster_svg(root: &Path, lang: Lang) -> Result<String> {
+    let (data, map) = inputs(root)?;
     let palette = light_palette(&std::fs::read_to_string(root.join("www/widget.css"))?);
-    let map = scene::draw(&geodata, &SAHEL);
     let overlay = Overlay::new(&data, &SAHEL);
     let visible = Visible::new(&data, None);
-    let lang = Lang::En;
     let at = data.as_of.clone();
     // Drawn for a 1000 px wide image: one SVG unit a pixel.
     let ppu = 1.0;
@@ -125,14 +151,16 @@ pub fn poster_svg(root: &Path) -> Result<String> {
     taken.extend(names.iter().map(|l| l.rect));
     let (sites, _) = overlay::site_labels_svg(&drawn.site_labels, &taken, ppu, &scene::estimate);
 
-    let (w, h) = (map.width, map.height);
+    let (w, h) = (map.width as i32 as f64, map.height as i32 as f64);
+    let strip = STRIP;
     let mut svg = String::new();
     let _ = write!(
         svg,
-        r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {w} {h}" width="{w}" height="{h}" role="img" aria-label="{}"><style>{}</style><rect width="{w}" height="{h}" fill="{}"/>"#,
+        r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {w} {hs}" width="{w}" height="{hs}" role="img" aria-label="{}"><style>{}</style><rect width="{w}" height="{h}" fill="{}"/>"#,
         Text::MapLabel.get(lang),
         style(&palette),
-        palette.get("water").cloned().unwrap_or_default()
+        palette.get("water").cloned().unwrap_or_default(),
+        hs = h + strip,
     );
     let _ = write!(svg, r#"<path class="sm-graticule" d="{}"/>"#, map.graticule);
     let _ = write!(svg, r#"<path class="sm-context" d="{}"/>"#, map.context);
@@ -163,11 +191,11 @@ pub fn poster_svg(root: &Path) -> Result<String> {
     }
     svg.push_str(&labels);
     svg.push_str(&sites);
-    svg.push_str(&drawn.markup);
+    // A picture: no hit areas, roles or focus stops.
+    svg.push_str(&still(&drawn.markup));
 
     // The key in a strip under the map: each partner's colour and shape, what the symbols and
     // lines mean, and the credit.
-    let strip = 64.0;
     let _ = write!(
         svg,
         r#"<rect class="sm-key" x="0" y="{h}" width="{w}" height="{strip}"/>"#
@@ -191,43 +219,129 @@ pub fn poster_svg(root: &Path) -> Result<String> {
         svg.push_str("</text>");
         x += 15.0 + scene::estimate(name, scene::LabelKind::Country) * 12.0 / 11.0 + 14.0;
     }
+    let _ = write!(svg, r#"<text class="sm-key-text" x="12" y="{}">"#, h + 38.0);
+    escape_into(key_line(lang), &mut svg);
     let _ = write!(
         svg,
-        r#"<text class="sm-key-text" x="12" y="{}">Symbol area ∝ troops counted at the base · hollow: closed or left · dashed: no count · faded lines: agreements ended</text>"#,
-        h + 38.0
-    );
-    let mut credit = String::new();
-    escape_into(
-        &format!(
-            "{} · Data: {}, version {}, as of {}",
-            Text::Credit.get(lang),
-            data.title.get(lang),
-            data.version,
-            long_date(&data.as_of, lang)
-        ),
-        &mut credit,
-    );
-    let _ = write!(
-        svg,
-        r#"<text class="sm-credit" x="12" y="{}">{credit}</text></svg>"#,
+        r#"</text><text class="sm-credit" x="12" y="{}">"#,
         h + 56.0
     );
-    // The strip makes the image taller than the map.
-    let svg = svg.replacen(
-        &format!(r#"viewBox="0 0 {w} {h}" width="{w}" height="{h}""#),
-        &format!(
-            r#"viewBox="0 0 {w} {}" width="{w}" height="{}""#,
-            h + strip,
-            h + strip
-        ),
-        1,
-    );
-    Ok(svg)
+    escape_into(&credit(&data, lang), &mut svg);
+    svg.push_str("</text></svg>");
+    Ok(relative_paths(&svg))
 }
 
-/// Writes dist/sahel-map.svg and dist/sahel-map.png (twice the size, for sharp social cards).
+/// The overlay's markup without what only a live map needs: hit areas, and the roles, focus
+/// stops and names of its symbols (the poster is one image with one name).
+fn still(markup: &str) -> String {
+    let mut out = String::with_capacity(markup.len());
+    let mut rest = markup;
+    while let Some(at) = rest.find('<') {
+        out.push_str(&rest[..at]);
+        let end = rest[at..].find('>').map_or(rest.len(), |e| at + e + 1);
+        let tag = &rest[at..end];
+        rest = &rest[end..];
+        if tag.contains(r#" class="sm-hit""#) {
+            continue;
+        }
+        let mut tag = tag.to_string();
+        for attr in [" role=\"", " tabindex=\"", " aria-label=\""] {
+            if let Some(a) = tag.find(attr) {
+                let close = tag[a + attr.len()..]
+                    .find('"')
+                    .map_or(tag.len(), |c| a + attr.len() + c + 1);
+                tag.replace_range(a..close, "");
+            }
+        }
+        out.push_str(&tag);
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Every path drawn only of straight lines (`M`, `L`, `Z`) rewritten in relative whole units:
+/// a third smaller once compressed, and within half a pixel at the poster's size.
+fn relative_paths(svg: &str) -> String {
+    let mut out = String::with_capacity(svg.len());
+    let mut rest = svg;
+    while let Some(at) = rest.find(" d=\"") {
+        let start = at + 4;
+        let end = rest[start..].find('"').map_or(rest.len(), |e| start + e);
+        out.push_str(&rest[..start]);
+        let d = &rest[start..end];
+        out.push_str(&relative(d).unwrap_or_else(|| d.to_string()));
+        rest = &rest[end..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// `d` in relative whole units, or None when it has commands other than M, L and Z.
+fn relative(d: &str) -> Option<String> {
+    let mut out = String::new();
+    let (mut x, mut y) = (0i64, 0i64);
+    // After `z` the pen is back at its subpath's start, which the next `m` is relative to.
+    let mut start = (0i64, 0i64);
+    let mut last = ' ';
+    let mut chars = d.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        match c {
+            'Z' => {
+                out.push('z');
+                last = 'z';
+                (x, y) = start;
+            }
+            'M' | 'L' => {
+                // The two numbers up to the next command.
+                let end = d[i + 1..]
+                    .find(|c: char| c.is_ascii_alphabetic())
+                    .map_or(d.len(), |e| i + 1 + e);
+                let mut nums = d[i + 1..end]
+                    .split([',', ' '])
+                    .filter(|s| !s.is_empty())
+                    .map(|s| s.parse::<f64>().ok().map(|v| v.round() as i64));
+                let (nx, ny) = (nums.next()??, nums.next()??);
+                if nums.next().is_some() {
+                    return None;
+                }
+                let (dx, dy) = (nx - x, ny - y);
+                let cmd = if c == 'M' { 'm' } else { 'l' };
+                if cmd == 'l' && (dx, dy) == (0, 0) {
+                    // fallthrough: a point that rounds onto the last one adds nothing
+                } else {
+                    if cmd != last || cmd == 'm' {
+                        out.push(cmd);
+                    } else if dx >= 0 {
+                        out.push(' ');
+                    }
+                    let _ = write!(out, "{dx}");
+                    if dy >= 0 {
+                        out.push(' ');
+                    }
+                    let _ = write!(out, "{dy}");
+                    last = cmd;
+                }
+                (x, y) = (nx, ny);
+                if c == 'M' {
+                    start = (x, y);
+                }
+                while chars.peek().is_some_and(|(j, _)| *j < end) {
+                    chars.next();
+                }
+            }
+            ' ' => {}
+            _ => return None,
+        }
+    }
+    Some(out)
+}
+
+/// Writes dist/sahel-map.svg, its French twin dist/sahel-map.fr.svg (the element shows the one
+/// in its language until it is ready), and dist/sahel-map.png (twice the size, for sharp social
+/// cards).
 pub fn write(root: &Path, dist: &Path) -> Result<()> {
-    let svg = poster_svg(root)?;
+    std::fs::write(dist.join("sahel-map.fr.svg"), poster_svg(root, Lang::Fr)?)?;
+    let svg = poster_svg(root, Lang::En)?;
     std::fs::write(dist.join("sahel-map.svg"), &svg)?;
     let mut options = resvg::usvg::Options::default();
     options.fontdb_mut().load_system_fonts();
@@ -253,7 +367,7 @@ mod tests {
 
     #[test]
     fn the_poster_draws_countries_bases_links_key_and_credit_in_light_colours() {
-        let svg = poster_svg(&root()).unwrap();
+        let svg = poster_svg(&root(), Lang::En).unwrap();
         assert_eq!(svg.matches("class=\"sm-country").count(), 24);
         assert!(svg.contains(r#"data-base="us-air-base-201-agadez""#));
         assert!(svg.contains(r#"data-link="ner-rus-defence-mou-2023""#));
@@ -262,7 +376,35 @@ mod tests {
         assert!(svg.contains(">NIGER<"));
         // A standalone file: no custom properties or light-dark() left to resolve.
         assert!(!svg.contains("var(--") && !svg.contains("light-dark("));
+        // A picture: nothing to focus or press.
+        assert!(
+            !svg.contains("class=\"sm-hit")
+                && !svg.contains("tabindex")
+                && !svg.contains("role=\"button")
+        );
         // It parses as SVG.
         resvg::usvg::Tree::from_str(&svg, &resvg::usvg::Options::default()).unwrap();
+        let fr = poster_svg(&root(), Lang::Fr).unwrap();
+        assert!(fr.contains(">TCHAD<") && fr.contains("Frontières"));
+    }
+
+    #[test]
+    fn relative_paths_draw_the_same_points_in_whole_units() {
+        // Two subpaths: after `z` the pen is back at the first one's start.
+        assert_eq!(
+            relative("M10.4,20L15,20L15,25.6Z M30 40L30 40L29 38").unwrap(),
+            "m10 20l5 0 0 6zm20 20l-1-2"
+        );
+        // Anything but straight lines is left as it is.
+        assert_eq!(relative("M0 0A5 5 0 0 1 10 0"), None);
+    }
+
+    #[test]
+    fn still_drops_hit_areas_roles_and_focus_stops() {
+        let live = r#"<g class="sm-base" role="button" tabindex="-1" aria-label="A &amp; B"><path class="sm-hit" d="M0 0L1 1"/><path class="sm-sym" d="M0 0L2 2"/></g>"#;
+        assert_eq!(
+            still(live),
+            r#"<g class="sm-base"><path class="sm-sym" d="M0 0L2 2"/></g>"#
+        );
     }
 }

@@ -1,0 +1,111 @@
+// The first frame: on a slow network the element shows the poster in the widget's own layout
+// before the wasm arrives, and the live map takes its place without moving anything on the page
+// (a layout-shift score of 0).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { launch, waitForState, BASE, SHOTS } from './helpers.mjs';
+
+let browser;
+before(async () => {
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+});
+
+// Opens `path` on a throttled network with the wasm held back until `release()`; layout shifts
+// are summed from the start (none after input: the test never touches the page).
+async function slowly(path, options) {
+  const context = await browser.newContext(options);
+  await context.addInitScript(() => {
+    window.__shifts = [];
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) {
+        if (!e.hadRecentInput) {
+          window.__shifts.push({ value: e.value, at: Math.round(e.startTime), moved: e.sources.map((s) => `${s.node?.nodeName ?? '?'} ${JSON.stringify(s.previousRect)} → ${JSON.stringify(s.currentRect)}`) });
+        }
+      }
+    }).observe({ type: 'layout-shift', buffered: true });
+  });
+  let release;
+  const held = new Promise((resolve) => (release = resolve));
+  await context.route(/\.wasm$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  // About a fast 3G line: 1.6 Mbit/s down, 150 ms round trips.
+  await cdp.send('Network.enable');
+  await cdp.send('Network.emulateNetworkConditions', {
+    offline: false,
+    latency: 150,
+    downloadThroughput: (1.6 * 1024 * 1024) / 8,
+    uploadThroughput: (750 * 1024) / 8,
+  });
+  const poster = page.waitForResponse((r) => /sahel-map(\.fr)?\.svg$/.test(r.url()));
+  await page.goto(new URL(path, BASE).href);
+  return { page, context, poster, release };
+}
+
+// The element's box, its first frame's state and what a reader sees of the poster.
+function frame(page, selector = 'sahel-map') {
+  return page.evaluate((sel) => {
+    const el = document.querySelector(sel);
+    const root = el.shadowRoot;
+    const image = root.querySelector('.sm-first image');
+    const box = image?.getBoundingClientRect();
+    return {
+      state: el.getAttribute('state'),
+      height: el.getBoundingClientRect().height,
+      poster: image ? image.getAttribute('href') : null,
+      posterBox: box ? [Math.round(box.width), Math.round(box.height)] : null,
+      first: !!root.querySelector('.sm-first'),
+      next: document.querySelector('sahel-map ~ *, sahel-map + *')?.getBoundingClientRect().top ?? null,
+    };
+  }, selector);
+}
+
+for (const [name, path, viewport, lang] of [
+  ['the demo article, desktop', 'index.html', { width: 1280, height: 900 }, 'en'],
+  ['the demo article, phone', 'index.html', { width: 375, height: 800 }, 'en'],
+  ['the iframe page, wide (panel beside the map), in French', 'embed.html?lang=fr', { width: 1100, height: 900 }, 'fr'],
+  ['the iframe page, narrow, in French', 'embed.html?lang=fr', { width: 320, height: 700 }, 'fr'],
+]) {
+  test(`${name}: the poster shows before the wasm, and the swap moves nothing`, async () => {
+    const { page, context, poster, release } = await slowly(path, { viewport });
+    const response = await poster;
+    assert.equal(response.status(), 200);
+    assert.match(response.url(), lang === 'fr' ? /sahel-map\.fr\.svg$/ : /sahel-map\.svg$/);
+    await page.locator('sahel-map').scrollIntoViewIfNeeded();
+    const before = await frame(page);
+    assert.equal(before.state, 'loading');
+    assert.ok(before.first, 'no first frame');
+    assert.match(before.poster, lang === 'fr' ? /sahel-map\.fr\.svg$/ : /sahel-map\.svg$/);
+    // The poster fills the map's box at the map's aspect ratio.
+    assert.ok(before.posterBox[0] > 200, `poster box ${before.posterBox}`);
+    await page.screenshot({ path: `${SHOTS}/first-frame-${viewport.width}-${lang}.png` });
+    release();
+    await waitForState(page, 'ready');
+    await page.waitForTimeout(300);
+    const after = await frame(page);
+    assert.equal(after.first, false, 'the first frame is still there');
+    assert.equal(after.height, before.height, 'the element changed height');
+    if (before.next !== null) assert.equal(after.next, before.next, 'what follows the element moved');
+    const shifts = await page.evaluate(() => window.__shifts);
+    assert.deepEqual(shifts, [], 'layout shifts');
+    await context.close();
+  });
+}
+
+test('a wasm that never arrives leaves the poster, then the error, and the page whole', async () => {
+  const context = await browser.newContext({ viewport: { width: 800, height: 900 } });
+  await context.route(/\.wasm$/, (route) => route.abort());
+  const page = await context.newPage();
+  await page.goto(new URL('index.html', BASE).href);
+  await waitForState(page, 'error');
+  const text = await page.locator('sahel-map .sm-error').textContent();
+  assert.match(text, /could not be loaded/);
+  assert.equal(await page.locator('sahel-map .sm-first').count(), 0);
+  await context.close();
+});
