@@ -101,6 +101,14 @@ fn unverified(h: &mut Html, verified: bool, lang: Lang) {
     }
 }
 
+/// A record's summary (a core has none: the panel shows it once the whole dataset is in).
+fn summary(h: &mut Html, summary: &Localized, lang: Lang) {
+    let text = summary.get(lang);
+    if !text.is_empty() {
+        h.el("p", "", text);
+    }
+}
+
 fn note(h: &mut Html, note: Option<&Localized>, lang: Lang) {
     if let Some(n) = note {
         h.el("p", "sm-note", n.get(lang));
@@ -316,7 +324,7 @@ fn base(h: &mut Html, data: &Dataset, b: &Base, at: &Date, lang: Lang) {
             names(data, &b.operators, lang)
         ),
     );
-    h.el("p", "", b.summary.get(lang));
+    summary(h, &b.summary, lang);
     note(h, b.note.as_ref(), lang);
     h.raw(r#"<ul class="sm-facts">"#);
     dated(h, Text::Opened, b.opened.as_ref(), lang);
@@ -358,7 +366,7 @@ fn link(h: &mut Html, data: &Dataset, a: &Agreement, at: &Date, lang: Lang) {
             names(data, &a.parties, lang)
         ),
     );
-    h.el("p", "", a.summary.get(lang));
+    summary(h, &a.summary, lang);
     h.raw(r#"<ul class="sm-facts">"#);
     dated(h, Text::Signed, a.signed.as_ref(), lang);
     dated(h, Text::InForce, a.in_force.as_ref(), lang);

@@ -1,7 +1,9 @@
 //! The dataset on the map: symbols, sites, links, layers and names, on the bundled dataset.
 
 use sahel_map::carto::frame::SAHEL;
-use sahel_map::dataset::{load_dataset, load_geodata, Dataset, Date, BUNDLED};
+use sahel_map::dataset::{
+    load_dataset, load_geodata, read_core, Dataset, Date, BUNDLED, CORE, DETAIL_KEYS,
+};
 use sahel_map::i18n::Lang;
 use sahel_map::overlay::{self, great_circle, polygon_area, radius, Overlay, Shape, View, Visible};
 use sahel_map::scene;
@@ -35,6 +37,63 @@ fn the_bundled_copy_is_the_file_compacted() {
     let file = std::fs::read_to_string("geodata/sahel.json").unwrap();
     assert!(BUNDLED.len() < file.len());
     assert_eq!(load_dataset(BUNDLED), load_dataset(&file));
+}
+
+#[test]
+fn the_core_is_the_whole_dataset_less_sources_notes_and_summaries() {
+    let core_value: serde_json::Value = serde_json::from_str(CORE).unwrap();
+    // No detail key at any depth (build.rs and dataset::DETAIL_KEYS agree).
+    fn keys(v: &serde_json::Value, out: &mut Vec<String>) {
+        match v {
+            serde_json::Value::Object(m) => m.iter().for_each(|(k, v)| {
+                out.push(k.clone());
+                keys(v, out)
+            }),
+            serde_json::Value::Array(a) => a.iter().for_each(|v| keys(v, out)),
+            _ => {}
+        }
+    }
+    let mut found = Vec::new();
+    keys(&core_value, &mut found);
+    for key in DETAIL_KEYS {
+        assert!(!found.iter().any(|k| k == key), "the core still has {key}");
+    }
+    // The strict reader refuses the core: it lacks what a complete dataset must have.
+    assert!(load_dataset(CORE).is_err());
+    let core = read_core(&core_value).expect("the core validates");
+    assert!(!core.complete && data().complete);
+    // Everything the map draws is the same.
+    let whole = data();
+    assert_eq!(core.version, whole.version);
+    assert_eq!(core.layers, whole.layers);
+    assert_eq!(core.actors, whole.actors);
+    for (a, b) in core.bases.iter().zip(&whole.bases) {
+        assert_eq!(
+            (
+                &a.id,
+                a.at,
+                &a.operators,
+                &a.opened.as_ref().map(|d| &d.date)
+            ),
+            (
+                &b.id,
+                b.at,
+                &b.operators,
+                &b.opened.as_ref().map(|d| &d.date)
+            )
+        );
+        assert!(a.summary.en.is_empty() && !b.summary.en.is_empty());
+    }
+    assert_eq!(core.agreements.len(), whole.agreements.len());
+    assert_eq!(core.events.len(), whole.events.len());
+    // What the map draws from either is identical.
+    let visible = Visible::new(&whole, None);
+    for at in ["2019-06-01", "2025-12-31"] {
+        assert_eq!(
+            markup(&core, at, &visible, Lang::En),
+            markup(&whole, at, &visible, Lang::En)
+        );
+    }
 }
 
 #[test]

@@ -51,6 +51,11 @@ struct Mounted {
 
 impl Mounted {
     async fn new(lang: &str, geo: &str) -> Mounted {
+        Mounted::with_whole(lang, geo, None).await
+    }
+
+    /// Mounted with `bundled_src`, where the whole bundled dataset is.
+    async fn with_whole(lang: &str, geo: &str, bundled_src: Option<String>) -> Mounted {
         let document = web_sys::window().unwrap().document().unwrap();
         let host: HtmlElement = document.create_element("div").unwrap().unchecked_into();
         document.body().unwrap().append_child(&host).unwrap();
@@ -70,6 +75,7 @@ impl Mounted {
         let options = Options {
             lang: Some(lang.to_string()),
             geo_src: data_url(geo),
+            bundled_src,
             ..Options::default()
         };
         let handle = Box::new(mount_in(host.clone(), container, options));
@@ -402,4 +408,45 @@ async fn unmounting_removes_everything_it_added() {
     let Mounted { host, mounted, .. } = m;
     drop(mounted);
     assert_eq!(host.child_element_count(), 0);
+}
+
+/// Waits until `selector` is in the widget (or 2 s have passed).
+async fn until(m: &Mounted, selector: &str) {
+    for _ in 0..100 {
+        if m.try_find(selector).is_some() {
+            return;
+        }
+        sleep(20).await;
+    }
+}
+
+#[wasm_bindgen_test]
+async fn sources_and_summaries_come_with_the_whole_dataset() {
+    let whole = data_url(sahel_map::dataset::BUNDLED);
+    let m = Mounted::with_whole("en", FIXTURE, Some(whole)).await;
+    click(&m.find("[data-iso=NER]"));
+    until(&m, "[data-part=details] .sm-sources").await;
+    assert!(m.try_find("[data-part=details] .sm-sources").is_some());
+    assert!(m.try_find("[data-part=details] .sm-whole").is_none());
+}
+
+#[wasm_bindgen_test]
+async fn a_whole_dataset_of_another_version_is_refused_and_said_so() {
+    let other = sahel_map::dataset::BUNDLED.replacen("\"version\":\"", "\"version\":\"9", 1);
+    assert_ne!(other, sahel_map::dataset::BUNDLED);
+    let m = Mounted::with_whole("en", FIXTURE, Some(data_url(&other))).await;
+    click(&m.find("[data-iso=NER]"));
+    for _ in 0..100 {
+        if m.text("[data-part=details]")
+            .contains("could not be loaded")
+        {
+            break;
+        }
+        sleep(20).await;
+    }
+    assert_eq!(
+        m.text("[data-part=details] .sm-whole"),
+        "The sources and notes could not be loaded."
+    );
+    assert!(m.try_find("[data-part=details] .sm-sources").is_none());
 }

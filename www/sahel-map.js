@@ -184,13 +184,18 @@ class SahelMapElement extends HTMLElement {
       box.addEventListener('relabel', relabel);
       return span;
     };
-    const table = (name) => async () => save(`sahel-map-${name}-${this.date}.csv`, new Blob([this.#handle.data(name)], { type: 'text/csv;charset=utf-8' }));
+    // The files carry the sources, which come with the whole dataset (fetched if need be).
+    const text = async (name) => {
+      await this.#handle.details();
+      return this.#handle.data(name) ?? Promise.reject(new Error('the data are not ready'));
+    };
+    const table = (name) => async () => save(`sahel-map-${name}-${this.date}.csv`, new Blob([await text(name)], { type: 'text/csv;charset=utf-8' }));
     box.append(
       group(['Get the data:', 'Télécharger les données :'], [
         ['bases.csv', table('bases')],
         ['agreements.csv', table('agreements')],
         ['countries.csv', table('countries')],
-        ['JSON', async () => save(`sahel-map-${this.date}.json`, new Blob([this.#handle.data('json')], { type: 'application/json' }))],
+        ['JSON', async () => save(`sahel-map-${this.date}.json`, new Blob([await text('json')], { type: 'application/json' }))],
       ]),
       group(['Download image:', 'Télécharger l’image :'], [
         ['SVG', async () => save(`sahel-map-${this.date}.svg`, this.#svgBlob())],
@@ -355,6 +360,8 @@ class SahelMapElement extends HTMLElement {
       date: this.getAttribute('date') || undefined,
       // Opt-in: an embed never rewrites its host page's URL unasked.
       urlState: this.hasAttribute('url-state'),
+      // The whole dataset, for the sources and notes the wasm's core leaves out.
+      bundledSrc: new URL('./sahel.json', import.meta.url).href,
     };
   }
 

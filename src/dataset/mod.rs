@@ -15,13 +15,20 @@ pub use date::Date;
 pub use json::Json;
 pub use model::*;
 pub use query::Status;
-pub use read::{load_dataset, read_dataset};
+pub use read::{load_dataset, read_core, read_dataset};
 
 use std::fmt;
 
-/// geodata/sahel.json as the widget bundles it (compacted by build.rs); used unless a page gives
-/// its own with `data-src`.
+/// geodata/sahel.json, compacted by build.rs.
 pub const BUNDLED: &str = include_str!(concat!(env!("OUT_DIR"), "/sahel.json"));
+
+/// The core of [`BUNDLED`], as the widget carries it (build.rs): everything but sources, notes
+/// and summaries, which are fetched from the whole file when first wanted. Read with
+/// [`read_core`]; used unless a page gives its own dataset with `data-src`.
+pub const CORE: &str = include_str!(concat!(env!("OUT_DIR"), "/sahel.core.json"));
+
+/// The members of a dataset the core leaves out (build.rs strips them at any depth).
+pub const DETAIL_KEYS: [&str; 4] = ["sources", "at_sources", "note", "summary"];
 
 /// One thing wrong with an input file: where (a JSON path such as `features[3].properties.iso3`)
 /// and what, in a sentence a newsroom developer can act on.

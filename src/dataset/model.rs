@@ -6,6 +6,8 @@ use crate::i18n::Localized;
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Dataset {
+    /// False for a core ([`read_core`](super::read_core)): no sources, notes or summaries.
+    pub complete: bool,
     pub version: String,
     pub as_of: Date,
     pub title: Localized,

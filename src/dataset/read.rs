@@ -19,8 +19,23 @@ pub fn load_dataset(text: &str) -> Result<Dataset, Vec<Problem>> {
 }
 
 pub fn read_dataset<J: Json>(root: J) -> Result<Dataset, Vec<Problem>> {
-    let mut r = Reader::default();
+    read(root, false)
+}
+
+/// Reads a dataset's core: the same checks, except that sources, notes and summaries (which
+/// only the details panel, the tables and the downloads show) may be left out. The widget
+/// bundles the core ([`CORE`](super::CORE)) and fetches the whole file when they are wanted.
+pub fn read_core<J: Json>(root: J) -> Result<Dataset, Vec<Problem>> {
+    read(root, true)
+}
+
+fn read<J: Json>(root: J, core: bool) -> Result<Dataset, Vec<Problem>> {
+    let mut r = Reader {
+        core,
+        ..Reader::default()
+    };
     let dataset = Dataset {
+        complete: !core,
         version: r.text(&root, "", "version").unwrap_or_default(),
         as_of: r
             .date(&root, "", "as_of")
@@ -44,6 +59,8 @@ pub fn read_dataset<J: Json>(root: J) -> Result<Dataset, Vec<Problem>> {
 #[derive(Default)]
 struct Reader {
     problems: Vec<Problem>,
+    /// Reading a core: sources, notes and summaries may be missing.
+    core: bool,
 }
 
 fn at(path: &str, key: &str) -> String {
@@ -90,6 +107,14 @@ impl Reader {
         let en = self.text(&m, &p, "en");
         let fr = self.text(&m, &p, "fr");
         Some(Localized { en: en?, fr: fr? })
+    }
+
+    /// A summary: required, except in a core.
+    fn summary<J: Json>(&mut self, v: &J, path: &str) -> Option<Localized> {
+        if self.core && v.get("summary").is_none() {
+            return Some(Localized::default());
+        }
+        self.localized(v, path, "summary")
     }
 
     fn opt_localized<J: Json>(&mut self, v: &J, path: &str, key: &str) -> Option<Localized> {
@@ -191,6 +216,9 @@ impl Reader {
         key: &str,
         may_be_empty: bool,
     ) -> Vec<Source> {
+        if self.core && v.get(key).is_none() {
+            return Vec::new();
+        }
         let list = self.list(v, path, key, source);
         if list.is_empty() && !may_be_empty && v.get(key).and_then(|s| s.items()).is_some() {
             self.fail(at(path, key), "needs at least one source");
@@ -408,7 +436,7 @@ fn base<J: Json>(r: &mut Reader, v: &J, path: &str) -> Option<Base> {
     let at_sources = r.sources(v, path, "at_sources", true);
     let operators = r.ids(v, path, "operators");
     let kind = r.text(v, path, "kind");
-    let summary = r.localized(v, path, "summary");
+    let summary = r.summary(v, path);
     let opened = r.dated(v, path, "opened");
     let closed = r.dated(v, path, "closed");
     let troops = r.list(v, path, "troops", troop_count);
@@ -419,7 +447,7 @@ fn base<J: Json>(r: &mut Reader, v: &J, path: &str) -> Option<Base> {
     if operators.is_empty() {
         r.fail(at(path, "operators"), "names no operator");
     }
-    if at_verified == Some(true) && at_sources.is_empty() {
+    if at_verified == Some(true) && at_sources.is_empty() && !r.core {
         r.fail(at(path, "at_sources"), "a verified position needs a source");
     }
     Some(Base {
@@ -448,7 +476,7 @@ fn agreement<J: Json>(r: &mut Reader, v: &J, path: &str) -> Option<Agreement> {
     let name = r.localized(v, path, "name");
     let parties = r.ids(v, path, "parties");
     let kind = r.text(v, path, "kind");
-    let summary = r.localized(v, path, "summary");
+    let summary = r.summary(v, path);
     let signed = r.dated(v, path, "signed");
     let in_force = r.dated(v, path, "in_force");
     let ended = r.dated(v, path, "ended");

@@ -11,7 +11,7 @@ pub use host::{Host, LoadState};
 use crate::dataset::{Date, Json};
 use crate::i18n::Lang;
 use crate::ui::{App, MapState, Selection};
-use leptos::prelude::{GetValue, Set};
+use leptos::prelude::{GetUntracked, GetValue, Set, SetValue};
 use wasm_bindgen::prelude::*;
 use web_sys::HtmlElement;
 
@@ -32,11 +32,14 @@ pub struct Options {
     pub date: Option<String>,
     /// `url-state`: keep the view in the page's URL fragment.
     pub url_state: bool,
+    /// URL of the whole bundled dataset (`sahel.json` beside the loader), fetched when its
+    /// sources, notes and summaries are first wanted.
+    pub bundled_src: Option<String>,
 }
 
 impl Options {
-    /// Reads `{ geoSrc, lang?, country?, dataSrc?, layers?, date? }`; a field of the wrong type
-    /// is an error naming it.
+    /// Reads `{ geoSrc, lang?, country?, dataSrc?, layers?, date?, urlState?, bundledSrc? }`; a
+    /// field of the wrong type is an error naming it.
     pub fn from_js(value: &JsValue) -> Result<Options, String> {
         let text = |key: &str| -> Result<Option<String>, String> {
             match value.get(key) {
@@ -58,6 +61,7 @@ impl Options {
             data_src: text("dataSrc")?,
             layers: text("layers")?,
             date: text("date")?,
+            bundled_src: text("bundledSrc")?,
             url_state: match value.get("urlState") {
                 None => false,
                 Some(v) => v
@@ -129,10 +133,14 @@ impl Handle {
     }
 
     /// "Get the data": `bases`, `agreements` or `countries` as CSV for the date and layers shown;
-    /// `json`, the dataset itself with what had not started by then left out. Null until ready.
+    /// `json`, the dataset itself with what had not started by then left out. Null until the
+    /// whole dataset is in (`details()`), since the files carry its sources.
     pub fn data(&self, table: &str) -> Option<String> {
         let m = self.mounted.as_ref()?;
-        let data = m.state.data.get_value()?;
+        let data = match m.state.whole.get_untracked() {
+            crate::ui::Whole::Ready(data) => data,
+            _ => return None,
+        };
         let (_, view) = m.state.view();
         let at = view.date.unwrap_or_else(|| data.as_of.clone());
         let lang = view.lang.unwrap_or_default();
@@ -141,12 +149,21 @@ impl Handle {
             "bases" => crate::export::bases_csv(&data, &visible, &at, lang),
             "agreements" => crate::export::agreements_csv(&data, &visible, &at, lang),
             "countries" => crate::export::countries_csv(&data, &at, lang),
-            "json" => {
-                let text = m.state.data_text.get_value();
-                let text = text.as_deref().unwrap_or(crate::dataset::BUNDLED);
-                json_as_of(text, &data, &at)?
-            }
+            "json" => json_as_of(&m.state.data_text.get_value()?, &data, &at)?,
             _ => return None,
+        })
+    }
+
+    /// A promise of the whole dataset's arrival (fetched if need be), for the downloads; it
+    /// rejects with the reason when it cannot be had.
+    pub fn details(&self) -> js_sys::Promise {
+        let state = self.mounted.as_ref().map(|m| m.state);
+        wasm_bindgen_futures::future_to_promise(async move {
+            let state = state.ok_or_else(|| JsValue::from_str("the map is not mounted"))?;
+            crate::ui::load_whole(state)
+                .await
+                .map(|_| JsValue::TRUE)
+                .map_err(|why| JsValue::from_str(&why))
         })
     }
 
@@ -327,6 +344,7 @@ pub fn mount_in(host: HtmlElement, container: HtmlElement, options: Options) -> 
                 .and_then(|v| parse_country(&host, v));
             let mut state = MapState::new(host, lang, options.geo_src);
             state.url_state = options.url_state;
+            state.bundled_src.set_value(options.bundled_src);
             state.selected.set(country.map(Selection::Country));
             state.data_src.set(options.data_src);
             state

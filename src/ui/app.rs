@@ -6,9 +6,12 @@ use super::map::MapSvg;
 use super::tables::Tables;
 use super::timeline::Timeline;
 use super::url::{CopyLink, UrlState};
+use super::whole::{self, Whole};
 use super::MapState;
 use crate::carto::frame::SAHEL;
-use crate::dataset::{not_geojson, read_dataset, read_geodata, Dataset, Date, Problem, BUNDLED};
+use crate::dataset::{
+    not_geojson, read_core, read_dataset, read_geodata, Dataset, Date, Problem, CORE,
+};
 use crate::embed::{fetch_text, json, LoadState};
 use crate::i18n::{Lang, Text};
 use crate::overlay::{Overlay, Visible};
@@ -90,7 +93,7 @@ async fn fetch_map(geo_src: &str, lang: Lang) -> Result<DrawnMap, Failure> {
 }
 
 thread_local! {
-    /// The bundled dataset, read once per page: every map on it shares the one copy.
+    /// The bundled dataset's core, read once per page: every map on it shares the one copy.
     static BUNDLED_DATA: std::cell::OnceCell<Arc<Dataset>> = const { std::cell::OnceCell::new() };
 }
 
@@ -104,19 +107,23 @@ async fn fetch_data(
         what: Text::DataFailed,
         details,
     };
-    let read = |name: &str, text: &str| {
+    let read = |name: &str, text: &str, core: bool| {
         let parsed =
             json::parse(text).map_err(|why| fail(vec![format!("{name}: not JSON ({why})")]))?;
-        read_dataset(parsed)
-            .map(Arc::new)
-            .map_err(|found| fail(problems(name, found, lang)))
+        if core {
+            read_core(parsed)
+        } else {
+            read_dataset(parsed)
+        }
+        .map(Arc::new)
+        .map_err(|found| fail(problems(name, found, lang)))
     };
     match data_src {
         None => {
             if let Some(data) = BUNDLED_DATA.with(|b| b.get().cloned()) {
                 return Ok(data);
             }
-            let data = read("sahel.json", BUNDLED)?;
+            let data = read("sahel.json", CORE, true)?;
             BUNDLED_DATA.with(|b| {
                 let _ = b.set(data.clone());
             });
@@ -124,7 +131,7 @@ async fn fetch_data(
         }
         Some(url) => {
             let text = fetch_text(url).await.map_err(|e| fail(vec![e]))?;
-            let data = read(file_name(url), &text)?;
+            let data = read(file_name(url), &text, false)?;
             text_out.set_value(Some(Arc::from(text)));
             Ok(data)
         }
@@ -168,6 +175,7 @@ pub fn App(state: MapState) -> impl IntoView {
         let geo_src = state.geo_src.get();
         let data_src = state.data_src.get();
         let lang = state.lang.get_untracked();
+        let own = data_src.is_some();
         let this = latest.get_value() + 1;
         latest.set_value(this);
         load_state.set(Load::Loading);
@@ -183,6 +191,18 @@ pub fn App(state: MapState) -> impl IntoView {
             state
                 .data
                 .set_value(result.as_ref().ok().map(|l| l.data.clone()));
+            // A page's own dataset is whole; the bundled one is a core until its details come.
+            state.whole.set(match &result {
+                Ok(loaded) if own => Whole::Ready(loaded.data.clone()),
+                Ok(_) => match whole::cached(&state) {
+                    Some((data, text)) => {
+                        state.data_text.set_value(Some(text));
+                        Whole::Ready(data)
+                    }
+                    None => Whole::NotAsked,
+                },
+                Err(_) => Whole::NotAsked,
+            });
             let message = result.as_ref().err().map(|f| {
                 let mut m = f.what.get(lang).to_string();
                 for d in &f.details {
@@ -219,7 +239,14 @@ pub fn App(state: MapState) -> impl IntoView {
     };
 
     view! {
-        <div class="sm" lang=move || state.lang.get().code() on:keydown=on_keydown>
+        <div
+            class="sm"
+            lang=move || state.lang.get().code()
+            on:keydown=on_keydown
+            // A reader coming near: fetch the sources and notes before the first click.
+            on:pointerover=move |_| whole::want(state)
+            on:focusin=move |_| whole::want(state)
+        >
             {move || match load_state.get() {
                 Load::Loading => view! {
                     <p class="sm-status" role="status">{move || Text::Loading.get(state.lang.get())}</p>

@@ -1,5 +1,7 @@
 use super::app::Loaded;
+use super::whole::{self, Whole};
 use super::{MapState, Selection};
+use crate::i18n::Text;
 use crate::panel::details_html;
 use leptos::html::Section;
 use leptos::prelude::*;
@@ -12,9 +14,16 @@ use wasm_bindgen::JsCast;
 #[component]
 pub fn Details(loaded: Arc<Loaded>) -> impl IntoView {
     let state = expect_context::<MapState>();
+    // Something selected: its sources and notes are wanted.
+    Effect::new(move |_| {
+        if state.selected.with(Option::is_some) {
+            whole::want(state);
+        }
+    });
     let html = move || {
         let lang = state.lang.get();
         let at = loaded.date(&state);
+        let data = whole::detailed(&state, &loaded.data);
         state.selected.with(|selected| {
             selected
                 .as_ref()
@@ -23,7 +32,21 @@ pub fn Details(loaded: Arc<Loaded>) -> impl IntoView {
                         Selection::Country(iso) => loaded.map.country(iso).map(|c| &c.name),
                         _ => None,
                     };
-                    details_html(&loaded.data, &loaded.overlay, s, name, &at, lang)
+                    let mut h = details_html(&data, &loaded.overlay, s, name, &at, lang)?;
+                    if !data.complete {
+                        let failed = state.whole.with(|w| matches!(w, Whole::Failed));
+                        h.push_str(r#"<p class="sm-note sm-whole">"#);
+                        h.push_str(
+                            if failed {
+                                Text::SourcesFailed
+                            } else {
+                                Text::SourcesLoading
+                            }
+                            .get(lang),
+                        );
+                        h.push_str("</p>");
+                    }
+                    Some(h)
                 })
                 .unwrap_or_else(|| crate::controls::hint_html(lang))
         })

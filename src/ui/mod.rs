@@ -13,8 +13,10 @@ mod tables;
 mod timeline;
 mod tooltip;
 mod url;
+mod whole;
 
 pub use app::App;
+pub use whole::{load as load_whole, Whole};
 
 use crate::carto::zoom::Zoom;
 use crate::dataset::Date;
@@ -51,8 +53,13 @@ pub struct MapState {
     pub tip: RwSignal<Option<Tip>>,
     /// The dataset in use, once loaded (for the page's `view` and downloads).
     pub data: StoredValue<Option<std::sync::Arc<crate::dataset::Dataset>>>,
-    /// The text of a page's own dataset (`data-src`), for "Get the data"; None: the bundled one.
+    /// The text of the dataset in use, for "Get the data": a page's own (`data-src`), or the
+    /// whole bundled one once fetched.
     pub data_text: StoredValue<Option<std::sync::Arc<str>>>,
+    /// The whole dataset, with the sources, notes and summaries the bundled core leaves out.
+    pub whole: RwSignal<whole::Whole>,
+    /// Where the whole bundled dataset is (beside the loader).
+    pub bundled_src: StoredValue<Option<String>>,
     /// Set when a pointer drags or pinches, so the click that ends it selects nothing.
     pub dragged: StoredValue<bool>,
     /// Whether the view lives in the page's URL fragment (`url-state`).
@@ -78,6 +85,8 @@ impl MapState {
             dragged: StoredValue::new(false),
             data: StoredValue::new(None),
             data_text: StoredValue::new(None),
+            whole: RwSignal::new(whole::Whole::NotAsked),
+            bundled_src: StoredValue::new(None),
             url_state: false,
             host,
         }

@@ -1,4 +1,5 @@
 use super::app::Loaded;
+use super::whole;
 use super::{MapState, Selection};
 use crate::i18n::Text;
 use crate::panel::tables_html;
@@ -22,9 +23,11 @@ pub fn Tables(loaded: Arc<Loaded>) -> impl IntoView {
         if !open.get() {
             return String::new();
         }
+        // The tables carry the sources.
+        whole::want(state);
         let lang = state.lang.get();
         tables_html(
-            &loaded.data,
+            &whole::detailed(&state, &loaded.data),
             &loaded.visible(&state),
             &countries,
             &loaded.date(&state),
