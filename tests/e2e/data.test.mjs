@@ -236,3 +236,41 @@ test('get the data: one CSV row per base shown, the dataset as of the date, and 
   writeFileSync(join(SHOTS, 'download.png'), png);
   await context.close();
 });
+
+test('sources and notes come when a reader wants them: not with the page, before the first click', async () => {
+  const { page, context, record } = await open(browser, 'index.html', { viewport: { width: 1280, height: 900 } });
+  await waitForState(page, 'ready');
+  await page.waitForLoadState('networkidle');
+  const whole = () => record.responses.filter((url) => url.endsWith('/sahel.json'));
+  assert.deepEqual(whole(), [], 'the whole dataset came with the page');
+  await page.locator('sahel-map svg.sm-map').scrollIntoViewIfNeeded();
+  // The pointer coming over the map fetches it, once.
+  const fetched = page.waitForResponse((r) => r.url().endsWith('/sahel.json'));
+  const point = await pointInside(page, 'NER');
+  await page.mouse.move(point.x, point.y);
+  assert.equal((await fetched).status(), 200);
+  await page.mouse.click(point.x, point.y);
+  const details = inMap(page, '[data-part="details"]');
+  await details.locator('h2', { hasText: 'Niger' }).waitFor();
+  await details.locator('.sm-sources').first().waitFor();
+  assert.equal(await details.locator('.sm-whole').count(), 0);
+  await page.waitForTimeout(200);
+  assert.equal(whole().length, 1);
+  assert.deepEqual(record.errors, []);
+  await context.close();
+});
+
+test('sources that cannot be fetched: the panel keeps the facts and says so', async () => {
+  const { page, context, record } = await open(browser, 'index.html', { viewport: { width: 1280, height: 900 } });
+  await page.route(/\/sahel\.json$/, (route) => route.abort());
+  await waitForState(page, 'ready');
+  await page.evaluate(() => document.querySelector('sahel-map').select('NER'));
+  const details = inMap(page, '[data-part="details"]');
+  await details.locator('h2', { hasText: 'Niger' }).waitFor();
+  await details.locator('.sm-whole', { hasText: 'could not be loaded' }).waitFor();
+  // The core's facts are all there: the bases in Niger, with their dates.
+  assert.ok((await details.locator('[data-open-base]').count()) > 3);
+  assert.equal(await details.locator('.sm-sources').count(), 0);
+  assert.ok(record.errors.some((e) => /sahel\.json/.test(e)), 'no console warning names the file');
+  await context.close();
+});

@@ -61,6 +61,8 @@ function frame(page, selector = 'sahel-map') {
       poster: image ? image.getAttribute('href') : null,
       posterBox: box ? [Math.round(box.width), Math.round(box.height)] : null,
       first: !!root.querySelector('.sm-first'),
+      key: root.querySelector('.sm-legend summary')?.textContent,
+      checked: [...root.querySelectorAll('input[data-layer]')].filter((i) => i.checked).map((i) => i.dataset.layer),
       next: document.querySelector('sahel-map ~ *, sahel-map + *')?.getBoundingClientRect().top ?? null,
     };
   }, selector);
@@ -70,7 +72,7 @@ for (const [name, path, viewport, lang] of [
   ['the demo article, desktop', 'index.html', { width: 1280, height: 900 }, 'en'],
   ['the demo article, phone', 'index.html', { width: 375, height: 800 }, 'en'],
   ['the iframe page, wide (panel beside the map), in French', 'embed.html?lang=fr', { width: 1100, height: 900 }, 'fr'],
-  ['the iframe page, narrow, in French', 'embed.html?lang=fr', { width: 320, height: 700 }, 'fr'],
+  ['the iframe page, narrow, in French, three layers', 'embed.html?lang=fr&layers=rus,bases,links', { width: 320, height: 700 }, 'fr'],
 ]) {
   test(`${name}: the poster shows before the wasm, and the swap moves nothing`, async () => {
     const { page, context, poster, release } = await slowly(path, { viewport });
@@ -84,6 +86,8 @@ for (const [name, path, viewport, lang] of [
     assert.match(before.poster, lang === 'fr' ? /sahel-map\.fr\.svg$/ : /sahel-map\.svg$/);
     // The poster fills the map's box at the map's aspect ratio.
     assert.ok(before.posterBox[0] > 200, `poster box ${before.posterBox}`);
+    // In the widget's language, with the layers asked for, as the live widget will be.
+    assert.equal(before.key, lang === 'fr' ? 'Légende' : 'Key');
     await page.screenshot({ path: `${SHOTS}/first-frame-${viewport.width}-${lang}.png` });
     release();
     await waitForState(page, 'ready');
@@ -91,6 +95,8 @@ for (const [name, path, viewport, lang] of [
     const after = await frame(page);
     assert.equal(after.first, false, 'the first frame is still there');
     assert.equal(after.height, before.height, 'the element changed height');
+    assert.deepEqual(after.checked, before.checked, 'the first frame showed other layers');
+    if (/layers=/.test(path)) assert.deepEqual(before.checked, ['bases', 'links', 'rus']);
     if (before.next !== null) assert.equal(after.next, before.next, 'what follows the element moved');
     const shifts = await page.evaluate(() => window.__shifts);
     assert.deepEqual(shifts, [], 'layout shifts');
