@@ -106,7 +106,7 @@ class SahelMapElement extends HTMLElement {
     if (oldValue === value) return;
     if (TEXTS.includes(name)) return this.#showText(name);
     if (name === 'lang') queueMicrotask(() => this.#downloadBox?.dispatchEvent(new Event('relabel')));
-    if ((name === 'lang' || name === 'layers') && !this.#handle) this.#fillFirst();
+    if (['lang', 'layers', 'theme'].includes(name) && !this.#handle) this.#fillFirst();
     check(name, value);
     // Live: the widget takes the new value without reloading (a new data-geo-src reloads the map).
     if ((name === 'data-geo-src' || name === 'data-src') && value) value = new URL(value, document.baseURI).href;
@@ -217,9 +217,7 @@ class SahelMapElement extends HTMLElement {
     svg.setAttribute('width', String(w));
     svg.setAttribute('height', String(h + 30));
     const style = document.createElementNS('http://www.w3.org/2000/svg', 'style');
-    const scheme = getComputedStyle(this).colorScheme.includes('dark') && matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';
-    const theme = this.getAttribute('theme') ?? scheme;
-    style.textContent = `${CSS.replaceAll(':host', 'svg')}\nsvg{color-scheme:${theme};background:var(--sahel-map-background)}`;
+    style.textContent = `${CSS.replaceAll(':host', 'svg')}\nsvg{color-scheme:${this.#scheme()};background:var(--sahel-map-background)}`;
     svg.prepend(style);
     const credit = document.createElementNS('http://www.w3.org/2000/svg', 'text');
     credit.setAttribute('x', '8');
@@ -300,6 +298,14 @@ class SahelMapElement extends HTMLElement {
     return figure;
   }
 
+  // The theme the widget is drawn in: its `theme`, else the reader's setting where the page
+  // lets the element follow it (`color-scheme`).
+  #scheme() {
+    const theme = this.getAttribute('theme');
+    if (theme === 'light' || theme === 'dark') return theme;
+    return getComputedStyle(this).colorScheme.includes('dark') && matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';
+  }
+
   // The language the widget will speak: its lang, else the page's (as the widget reads them).
   #lang() {
     const tag = (this.getAttribute('lang') || document.documentElement.lang || '').trim();
@@ -319,7 +325,8 @@ class SahelMapElement extends HTMLElement {
     const lang = this.#lang();
     // Our own build's markup, never the page's or a dataset's.
     first.innerHTML = FIRST[lang] ?? '';
-    const poster = new URL(lang === 'fr' ? './sahel-map.fr.svg' : './sahel-map.svg', import.meta.url);
+    // The poster in the widget's language and theme (names from xtask's `poster::file_name`).
+    const poster = new URL(`./sahel-map${lang === 'fr' ? '.fr' : ''}${this.#scheme() === 'dark' ? '.dark' : ''}.svg`, import.meta.url);
     first.querySelector('image')?.setAttribute('href', poster.href);
     const layers = this.getAttribute('layers');
     if (layers !== null) {

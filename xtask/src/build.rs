@@ -155,17 +155,28 @@ mod tests {
         assert_eq!(compact_css(css), ".a { color: red; } .b .c:hover{ x: y }");
     }
 
-    /// The loader's placeholder and the loading box hold the map's exact aspect ratio, so the
-    /// page does not move when the map appears.
+    /// The loading and error boxes (a reload has no first frame) hold the map's exact aspect
+    /// ratio, and the first frame draws the poster in the map's own viewBox, so the page does
+    /// not move when the map appears.
     #[test]
-    fn the_placeholder_has_the_map_aspect_ratio() {
+    fn what_stands_before_the_map_has_its_aspect_ratio() {
         let css = std::fs::read_to_string(root().join("www/widget.css")).unwrap();
         let frame = sahel_map::carto::frame::SAHEL;
         let ratio = format!("aspect-ratio: {} / {};", frame.width, frame.height());
         assert!(
-            css.matches(ratio.as_str()).count() >= 2,
+            css.contains(ratio.as_str()),
             "www/widget.css needs `{ratio}`"
         );
         assert!(!css.contains("aspect-ratio: 1000 / 620"));
+        let frames: serde_json::Value =
+            serde_json::from_str(&crate::poster::first_frames(&root()).unwrap()).unwrap();
+        let view_box = format!(
+            r#"viewBox="0 0 {} {}""#,
+            frame.width as i32,
+            frame.height() as i32
+        );
+        for lang in ["en", "fr"] {
+            assert!(frames[lang].as_str().unwrap().contains(&view_box), "{lang}");
+        }
     }
 }

@@ -1,8 +1,9 @@
 //! The poster: the map as the widget first shows it (the bundled data, default layers, its
 //! as-of date), drawn natively by the same `carto`, `scene` and `overlay` code into
 //! `dist/sahel-map.svg`, and rasterised by `resvg` into `dist/sahel-map.png` for social cards
-//! and `<noscript>`. Its colours are the light theme's, written out, since a standalone SVG has
-//! no host to inherit custom properties from.
+//! and `<noscript>`. Its colours are a theme's, written out, since a standalone SVG has no host
+//! to inherit custom properties from; the element's first frame shows the poster in its own
+//! language and theme (four files), and builds here too (`first_frames`).
 
 use anyhow::{Context, Result};
 use sahel_map::carto::frame::SAHEL;
@@ -16,20 +17,26 @@ use std::collections::HashMap;
 use std::fmt::Write;
 use std::path::Path;
 
-/// The light value of every `--sahel-map-*: light-dark(light, dark)` in the widget's stylesheet.
-pub fn light_palette(css: &str) -> HashMap<String, String> {
+/// The light (or dark) value of every `--sahel-map-*: light-dark(light, dark)` in the widget's
+/// stylesheet.
+pub fn palette(css: &str, dark: bool) -> HashMap<String, String> {
     css.lines()
         .filter_map(|line| {
             let rest = line.trim().strip_prefix("--sahel-map-")?;
             let (name, value) = rest.split_once(':')?;
             let pair = value.trim().strip_prefix("light-dark(")?;
-            let (light, _) = pair.split_once(',')?;
-            Some((name.to_string(), light.trim().to_string()))
+            let (light, dark_value) = pair.split_once(',')?;
+            let dark_value = dark_value
+                .trim()
+                .trim_end_matches(';')
+                .trim_end_matches(')');
+            let chosen = if dark { dark_value } else { light };
+            Some((name.to_string(), chosen.trim().to_string()))
         })
         .collect()
 }
 
-/// The poster's stylesheet: the widget's classes with the light theme's colours.
+/// The poster's stylesheet: the widget's classes with one theme's colours.
 fn style(p: &HashMap<String, String>) -> String {
     let c = |name: &str| p.get(name).cloned().unwrap_or_else(|| "#888".into());
     let mut css = format!(
@@ -127,10 +134,10 @@ pub fn first_frames(root: &Path) -> Result<String> {
     Ok(serde_json::json!({ "en": frame(Lang::En), "fr": frame(Lang::Fr) }).to_string())
 }
 
-/// The poster in `lang`, as SVG text.
-pub fn poster_svg(root: &Path, lang: Lang) -> Result<String> {
+/// The poster in `lang` and the light (or dark) theme, as SVG text.
+pub fn poster_svg(root: &Path, lang: Lang, dark: bool) -> Result<String> {
     let (data, map) = inputs(root)?;
-    let palette = light_palette(&std::fs::read_to_string(root.join("www/widget.css"))?);
+    let palette = palette(&std::fs::read_to_string(root.join("www/widget.css"))?, dark);
     let overlay = Overlay::new(&data, &SAHEL);
     let visible = Visible::new(&data, None);
     let at = data.as_of.clone();
@@ -336,13 +343,27 @@ fn relative(d: &str) -> Option<String> {
     Some(out)
 }
 
-/// Writes dist/sahel-map.svg, its French twin dist/sahel-map.fr.svg (the element shows the one
-/// in its language until it is ready), and dist/sahel-map.png (twice the size, for sharp social
-/// cards).
+/// The posters' file names, by language and theme: `sahel-map.svg` (English, light) keeps its
+/// name for pages and social cards; the element shows the one for its language and theme until
+/// it is ready.
+pub fn file_name(lang: Lang, dark: bool) -> String {
+    let lang = if lang == Lang::Fr { ".fr" } else { "" };
+    let theme = if dark { ".dark" } else { "" };
+    format!("sahel-map{lang}{theme}.svg")
+}
+
+/// Writes the posters for each language and theme, and dist/sahel-map.png (English, light,
+/// twice the size, for sharp social cards).
 pub fn write(root: &Path, dist: &Path) -> Result<()> {
-    std::fs::write(dist.join("sahel-map.fr.svg"), poster_svg(root, Lang::Fr)?)?;
-    let svg = poster_svg(root, Lang::En)?;
-    std::fs::write(dist.join("sahel-map.svg"), &svg)?;
+    for lang in [Lang::En, Lang::Fr] {
+        for dark in [false, true] {
+            std::fs::write(
+                dist.join(file_name(lang, dark)),
+                poster_svg(root, lang, dark)?,
+            )?;
+        }
+    }
+    let svg = poster_svg(root, Lang::En, false)?;
     let mut options = resvg::usvg::Options::default();
     options.fontdb_mut().load_system_fonts();
     let tree = resvg::usvg::Tree::from_str(&svg, &options).context("the poster SVG")?;
@@ -367,7 +388,7 @@ mod tests {
 
     #[test]
     fn the_poster_draws_countries_bases_links_key_and_credit_in_light_colours() {
-        let svg = poster_svg(&root(), Lang::En).unwrap();
+        let svg = poster_svg(&root(), Lang::En, false).unwrap();
         assert_eq!(svg.matches("class=\"sm-country").count(), 24);
         assert!(svg.contains(r#"data-base="us-air-base-201-agadez""#));
         assert!(svg.contains(r#"data-link="ner-rus-defence-mou-2023""#));
@@ -384,8 +405,15 @@ mod tests {
         );
         // It parses as SVG.
         resvg::usvg::Tree::from_str(&svg, &resvg::usvg::Options::default()).unwrap();
-        let fr = poster_svg(&root(), Lang::Fr).unwrap();
+        let fr = poster_svg(&root(), Lang::Fr, false).unwrap();
         assert!(fr.contains(">TCHAD<") && fr.contains("Frontières"));
+        // The dark poster takes the dark values: water and background as the dark theme's.
+        let css = std::fs::read_to_string(root().join("www/widget.css")).unwrap();
+        let (light, dark) = (palette(&css, false), palette(&css, true));
+        assert_ne!(light["water"], dark["water"]);
+        let night = poster_svg(&root(), Lang::En, true).unwrap();
+        assert!(night.contains(&format!(r#"fill="{}""#, dark["water"])));
+        assert!(!night.contains(&format!(r#"fill="{}""#, light["water"])));
     }
 
     #[test]
