@@ -72,7 +72,13 @@ class SahelMapElement extends HTMLElement {
       : null;
 
   #handle = null;
-  #ended = () => this.#body?.querySelector('.sm-first-box')?.remove();
+  // The first frame's nodes go once the stylesheet has swapped the live widget in (or shown
+  // its error); on ready, the downloads, in place from the start, start working.
+  #ended = (event) => {
+    this.#body?.querySelector('.sm-first-box')?.remove();
+    if (event.type !== 'sahel-map:ready') return;
+    for (const b of this.#downloadBox?.querySelectorAll('button') ?? []) b.disabled = false;
+  };
   // Bumped on every start and stop, so a mount that resolves after removal is dropped.
   #generation = 0;
   // The figure around the map: its texts (by name) and the box the map is drawn in.
@@ -82,8 +88,6 @@ class SahelMapElement extends HTMLElement {
 
   constructor() {
     super();
-    // The state attribute has already swapped the live widget in (by the stylesheet, in one
-    // frame); the first frame's nodes go now.
     this.addEventListener('sahel-map:ready', this.#ended);
     this.addEventListener('sahel-map:error', this.#ended);
   }
@@ -106,7 +110,7 @@ class SahelMapElement extends HTMLElement {
     if (oldValue === value) return;
     if (TEXTS.includes(name)) return this.#showText(name);
     if (name === 'lang') queueMicrotask(() => this.#downloadBox?.dispatchEvent(new Event('relabel')));
-    if (['lang', 'layers', 'theme'].includes(name) && !this.#handle) this.#fillFirst();
+    if (['lang', 'layers', 'theme', 'data-src', 'data-geo-src'].includes(name)) this.#fillFirst();
     check(name, value);
     // Live: the widget takes the new value without reloading (a new data-geo-src reloads the map).
     if ((name === 'data-geo-src' || name === 'data-src') && value) value = new URL(value, document.baseURI).href;
@@ -186,8 +190,9 @@ class SahelMapElement extends HTMLElement {
     };
     // The files carry the sources, which come with the whole dataset (fetched if need be).
     const text = async (name) => {
-      await this.#handle.details();
-      return this.#handle.data(name) ?? Promise.reject(new Error('the data are not ready'));
+      await this.#handle?.details();
+      // The element may have gone meanwhile.
+      return this.#handle?.data(name) ?? Promise.reject(new Error('the data are not ready'));
     };
     const table = (name) => async () => save(`sahel-map-${name}-${this.date}.csv`, new Blob([await text(name)], { type: 'text/csv;charset=utf-8' }));
     box.append(
@@ -252,7 +257,6 @@ class SahelMapElement extends HTMLElement {
       .then(({ mount }) => {
         if (generation !== this.#generation || !this.isConnected) return;
         this.#handle = mount(this, this.#body, this.#options());
-        for (const b of this.#downloadBox.querySelectorAll('button')) b.disabled = false;
         this.#downloadBox.dispatchEvent(new Event('relabel'));
       })
       .catch((error) => {
@@ -290,6 +294,9 @@ class SahelMapElement extends HTMLElement {
     }
     this.#body = document.createElement('div');
     this.#body.className = 'sm-body-box';
+    const first = document.createElement('div');
+    first.className = 'sm-first-box';
+    this.#body.append(first);
     this.#fillFirst();
     this.#downloadBox = this.#downloads();
     foot.prepend(this.#downloadBox);
@@ -312,17 +319,22 @@ class SahelMapElement extends HTMLElement {
     return /^fr([-_]|$)/i.test(tag) ? 'fr' : 'en';
   }
 
-  // The first frame, in the widget's language, with the layers asked for: the live widget takes
-  // its place without moving anything (the stylesheet swaps them when `state` is ready).
+  // The first frame, in the widget's language and theme, with the layers asked for, until the
+  // map is ready: the live widget takes its place without moving anything (the stylesheet swaps
+  // them when `state` is ready). A page's own data or countries may draw another map: then a
+  // plain box of the map's shape holds its place.
   #fillFirst() {
-    if (!this.#body) return;
-    let first = this.#body.querySelector('.sm-first-box');
-    if (!first) {
-      first = document.createElement('div');
-      first.className = 'sm-first-box';
-      this.#body.prepend(first);
-    }
+    const first = this.#body?.querySelector('.sm-first-box');
+    if (!first) return;
     const lang = this.#lang();
+    if (this.getAttribute('data-src') || this.getAttribute('data-geo-src')) {
+      const wait = document.createElement('p');
+      wait.className = 'sm-status';
+      wait.setAttribute('role', 'status');
+      wait.textContent = lang === 'fr' ? 'Chargement de la carte…' : 'Loading the map…';
+      first.replaceChildren(wait);
+      return;
+    }
     // Our own build's markup, never the page's or a dataset's.
     first.innerHTML = FIRST[lang] ?? '';
     // The poster in the widget's language and theme (names from xtask's `poster::file_name`).
@@ -330,7 +342,8 @@ class SahelMapElement extends HTMLElement {
     first.querySelector('image')?.setAttribute('href', poster.href);
     const layers = this.getAttribute('layers');
     if (layers !== null) {
-      const ids = layers.split(',').map((id) => id.trim());
+      // As the widget reads `layers` (`Visible::new`): bases and links stay on unless named.
+      const ids = layers.split(',').map((id) => id.trim().toLowerCase());
       const kinds = !ids.includes('bases') && !ids.includes('links');
       for (const input of first.querySelectorAll('input[data-layer]')) {
         const id = input.dataset.layer;
@@ -384,9 +397,7 @@ class SahelMapElement extends HTMLElement {
     const box = document.createElement('p');
     box.className = 'sm-error';
     box.setAttribute('role', 'alert');
-    box.textContent = (document.documentElement.lang || '').startsWith('fr')
-      ? 'La carte n’a pas pu être chargée.'
-      : 'The map could not be loaded.';
+    box.textContent = this.#lang() === 'fr' ? 'La carte n’a pas pu être chargée.' : 'The map could not be loaded.';
     (this.#body ?? this.shadowRoot).replaceChildren(box);
     this.setAttribute('state', 'error');
     this.dispatchEvent(new CustomEvent('sahel-map:error', { bubbles: true, composed: true, detail: { message } }));

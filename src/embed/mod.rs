@@ -11,7 +11,7 @@ pub use host::{Host, LoadState};
 use crate::dataset::{Date, Json};
 use crate::i18n::Lang;
 use crate::ui::{App, MapState, Selection};
-use leptos::prelude::{GetUntracked, GetValue, Set, SetValue};
+use leptos::prelude::{GetUntracked, Set, SetValue};
 use wasm_bindgen::prelude::*;
 use web_sys::HtmlElement;
 
@@ -137,8 +137,8 @@ impl Handle {
     /// whole dataset is in (`details()`), since the files carry its sources.
     pub fn data(&self, table: &str) -> Option<String> {
         let m = self.mounted.as_ref()?;
-        let data = match m.state.whole.get_untracked() {
-            crate::ui::Whole::Ready(data) => data,
+        let (data, text) = match m.state.whole.get_untracked() {
+            crate::ui::Whole::Ready(data, text) => (data, text),
             _ => return None,
         };
         let (_, view) = m.state.view();
@@ -149,7 +149,7 @@ impl Handle {
             "bases" => crate::export::bases_csv(&data, &visible, &at, lang),
             "agreements" => crate::export::agreements_csv(&data, &visible, &at, lang),
             "countries" => crate::export::countries_csv(&data, &at, lang),
-            "json" => json_as_of(&m.state.data_text.get_value()?, &data, &at)?,
+            "json" => json_as_of(&text, &data, &at)?,
             _ => return None,
         })
     }

@@ -45,9 +45,9 @@ impl Loaded {
 
 /// Why a load failed: a headline and the details (the first problems found).
 #[derive(Clone)]
-struct Failure {
+pub(super) struct Failure {
     what: Text,
-    details: Vec<String>,
+    pub(super) details: Vec<String>,
 }
 
 #[derive(Clone)]
@@ -97,68 +97,75 @@ thread_local! {
     static BUNDLED_DATA: std::cell::OnceCell<Arc<Dataset>> = const { std::cell::OnceCell::new() };
 }
 
-/// The dataset: the bundled one, or the page's own.
-async fn fetch_data(
-    data_src: Option<&str>,
+/// Reads a dataset's text (`name` for messages): whole, or as a core (`controls`' bundled copy).
+pub(super) fn read_data(
+    name: &str,
+    text: &str,
+    core: bool,
     lang: Lang,
-    text_out: StoredValue<Option<Arc<str>>>,
-) -> Result<Arc<Dataset>, Failure> {
+) -> Result<Dataset, Failure> {
     let fail = |details| Failure {
         what: Text::DataFailed,
         details,
     };
-    let read = |name: &str, text: &str, core: bool| {
-        let parsed =
-            json::parse(text).map_err(|why| fail(vec![format!("{name}: not JSON ({why})")]))?;
-        if core {
-            read_core(parsed)
-        } else {
-            read_dataset(parsed)
-        }
-        .map(Arc::new)
-        .map_err(|found| fail(problems(name, found, lang)))
-    };
+    let parsed =
+        json::parse(text).map_err(|why| fail(vec![format!("{name}: not JSON ({why})")]))?;
+    if core {
+        read_core(parsed)
+    } else {
+        read_dataset(parsed)
+    }
+    .map_err(|found| fail(problems(name, found, lang)))
+}
+
+/// The dataset: the bundled core, or the page's own with its text (for "Get the data").
+async fn fetch_data(
+    data_src: Option<&str>,
+    lang: Lang,
+) -> Result<(Arc<Dataset>, Option<Arc<str>>), Failure> {
     match data_src {
         None => {
             if let Some(data) = BUNDLED_DATA.with(|b| b.get().cloned()) {
-                return Ok(data);
+                return Ok((data, None));
             }
-            let data = read("sahel.json", CORE, true)?;
+            let data = Arc::new(read_data("sahel.json", CORE, true, lang)?);
             BUNDLED_DATA.with(|b| {
                 let _ = b.set(data.clone());
             });
-            Ok(data)
+            Ok((data, None))
         }
         Some(url) => {
-            let text = fetch_text(url).await.map_err(|e| fail(vec![e]))?;
-            let data = read(file_name(url), &text, false)?;
-            text_out.set_value(Some(Arc::from(text)));
-            Ok(data)
+            let text = fetch_text(url).await.map_err(|e| Failure {
+                what: Text::DataFailed,
+                details: vec![e],
+            })?;
+            let data = read_data(file_name(url), &text, false, lang)?;
+            Ok((Arc::new(data), Some(Arc::from(text))))
         }
     }
 }
 
 /// The last segment of a URL's path, to name a file in a message.
-fn file_name(url: &str) -> &str {
+pub(super) fn file_name(url: &str) -> &str {
     let path = url.split(['?', '#']).next().unwrap_or(url);
     path.rsplit('/').find(|s| !s.is_empty()).unwrap_or(url)
 }
 
+/// One load: the countries drawn, the dataset, and a page's own dataset's text.
 async fn load(
     geo_src: &str,
     data_src: Option<&str>,
     lang: Lang,
-    text_out: StoredValue<Option<Arc<str>>>,
-) -> Result<Loaded, Failure> {
+) -> Result<(Loaded, Option<Arc<str>>), Failure> {
     let map = fetch_map(geo_src, lang).await?;
-    text_out.set_value(None);
-    let data = fetch_data(data_src, lang, text_out).await?;
+    let (data, text) = fetch_data(data_src, lang).await?;
     let overlay = Overlay::new(&data, &SAHEL);
-    Ok(Loaded {
+    let loaded = Loaded {
         map: Arc::new(map),
         data,
         overlay,
-    })
+    };
+    Ok((loaded, text))
 }
 
 /// The whole widget: loads the geodata and the dataset (again whenever a URL changes), shares
@@ -175,13 +182,12 @@ pub fn App(state: MapState) -> impl IntoView {
         let geo_src = state.geo_src.get();
         let data_src = state.data_src.get();
         let lang = state.lang.get_untracked();
-        let own = data_src.is_some();
         let this = latest.get_value() + 1;
         latest.set_value(this);
         load_state.set(Load::Loading);
         host.set_state(LoadState::Loading);
         spawn_local(async move {
-            let result = load(&geo_src, data_src.as_deref(), lang, state.data_text).await;
+            let result = load(&geo_src, data_src.as_deref(), lang).await;
             // The widget may have been removed, or pointed elsewhere, meanwhile.
             if latest.try_get_value() != Some(this) {
                 return;
@@ -190,19 +196,15 @@ pub fn App(state: MapState) -> impl IntoView {
             state.visible.set(None);
             state
                 .data
-                .set_value(result.as_ref().ok().map(|l| l.data.clone()));
+                .set_value(result.as_ref().ok().map(|(l, _)| l.data.clone()));
             // A page's own dataset is whole; the bundled one is a core until its details come.
             state.whole.set(match &result {
-                Ok(loaded) if own => Whole::Ready(loaded.data.clone()),
-                Ok(_) => match whole::cached(&state) {
-                    Some((data, text)) => {
-                        state.data_text.set_value(Some(text));
-                        Whole::Ready(data)
-                    }
-                    None => Whole::NotAsked,
-                },
+                Ok((loaded, Some(text))) => Whole::Ready(loaded.data.clone(), text.clone()),
+                Ok((_, None)) => whole::cached(&state)
+                    .map_or(Whole::NotAsked, |(data, text)| Whole::Ready(data, text)),
                 Err(_) => Whole::NotAsked,
             });
+            let result = result.map(|(loaded, _)| loaded);
             let message = result.as_ref().err().map(|f| {
                 let mut m = f.what.get(lang).to_string();
                 for d in &f.details {
@@ -244,8 +246,8 @@ pub fn App(state: MapState) -> impl IntoView {
             lang=move || state.lang.get().code()
             on:keydown=on_keydown
             // A reader coming near: fetch the sources and notes before the first click.
-            on:pointerover=move |_| whole::want(state)
-            on:focusin=move |_| whole::want(state)
+            on:pointerover=move |_| whole::prefetch(state)
+            on:focusin=move |_| whole::prefetch(state)
         >
             {move || match load_state.get() {
                 Load::Loading => view! {

@@ -20,10 +20,16 @@ pub fn Details(loaded: Arc<Loaded>) -> impl IntoView {
             whole::want(state);
         }
     });
+    let panel = NodeRef::<Section>::new();
     let html = move || {
         let lang = state.lang.get();
         let at = loaded.date(&state);
         let data = whole::detailed(&state, &loaded.data);
+        // New content replaces the old nodes (the whole dataset arriving, another language):
+        // focus inside the panel would be lost with them, so it goes to the new title.
+        if panel.get_untracked().is_some_and(|p| holds_focus(&p)) {
+            focus_title(panel);
+        }
         state.selected.with(|selected| {
             selected
                 .as_ref()
@@ -51,7 +57,6 @@ pub fn Details(loaded: Arc<Loaded>) -> impl IntoView {
                 .unwrap_or_else(|| crate::controls::hint_html(lang))
         })
     };
-    let panel = NodeRef::<Section>::new();
     let on_click = move |ev: web_sys::MouseEvent| {
         let Some(el) = ev
             .target()
@@ -73,16 +78,7 @@ pub fn Details(loaded: Arc<Loaded>) -> impl IntoView {
         state.select(next);
         // The old button is gone with the old content: the reader continues at the new title.
         if opened {
-            leptos::task::spawn_local(async move {
-                leptos::task::tick().await;
-                if let Some(title) = panel
-                    .get_untracked()
-                    .and_then(|p| p.query_selector(".sm-details-title").ok().flatten())
-                    .and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok())
-                {
-                    let _ = title.focus();
-                }
-            });
+            focus_title(panel);
         }
     };
     view! {
@@ -94,4 +90,30 @@ pub fn Details(loaded: Arc<Loaded>) -> impl IntoView {
             on:click=on_click
         ></section>
     }
+}
+
+/// Whether the keyboard focus is inside `panel` (in the widget's shadow root, or the document).
+fn holds_focus(panel: &web_sys::HtmlElement) -> bool {
+    let root = panel.get_root_node();
+    let active = match root.dyn_ref::<web_sys::ShadowRoot>() {
+        Some(shadow) => shadow.active_element(),
+        None => web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.active_element()),
+    };
+    active.is_some_and(|a| panel.contains(Some(&a)))
+}
+
+/// Once the panel's new content is in, moves the focus to its title.
+fn focus_title(panel: NodeRef<Section>) {
+    leptos::task::spawn_local(async move {
+        leptos::task::tick().await;
+        if let Some(title) = panel
+            .get_untracked()
+            .and_then(|p| p.query_selector(".sm-details-title").ok().flatten())
+            .and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok())
+        {
+            let _ = title.focus();
+        }
+    });
 }

@@ -53,9 +53,6 @@ pub struct MapState {
     pub tip: RwSignal<Option<Tip>>,
     /// The dataset in use, once loaded (for the page's `view` and downloads).
     pub data: StoredValue<Option<std::sync::Arc<crate::dataset::Dataset>>>,
-    /// The text of the dataset in use, for "Get the data": a page's own (`data-src`), or the
-    /// whole bundled one once fetched.
-    pub data_text: StoredValue<Option<std::sync::Arc<str>>>,
     /// The whole dataset, with the sources, notes and summaries the bundled core leaves out.
     pub whole: RwSignal<whole::Whole>,
     /// Where the whole bundled dataset is (beside the loader).
@@ -84,7 +81,6 @@ impl MapState {
             tip: RwSignal::new(None),
             dragged: StoredValue::new(false),
             data: StoredValue::new(None),
-            data_text: StoredValue::new(None),
             whole: RwSignal::new(whole::Whole::NotAsked),
             bundled_src: StoredValue::new(None),
             url_state: false,

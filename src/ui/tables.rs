@@ -19,12 +19,16 @@ pub fn Tables(loaded: Arc<Loaded>) -> impl IntoView {
         .iter()
         .map(|c| (c.iso.clone(), c.name.clone()))
         .collect();
+    // The tables carry the sources.
+    Effect::new(move |_| {
+        if open.get() {
+            whole::want(state);
+        }
+    });
     let html = move || {
         if !open.get() {
             return String::new();
         }
-        // The tables carry the sources.
-        whole::want(state);
         let lang = state.lang.get();
         tables_html(
             &whole::detailed(&state, &loaded.data),

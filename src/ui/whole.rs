@@ -3,9 +3,11 @@
 //! core; the first pointer or focus on the widget starts the fetch, so it is usually in before
 //! the first click.
 
+use super::app::{file_name, read_data};
 use super::MapState;
-use crate::dataset::{read_dataset, Dataset};
-use crate::embed::{fetch_text, json};
+use crate::dataset::Dataset;
+use crate::embed::fetch_text;
+use crate::i18n::Lang;
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -15,7 +17,8 @@ pub enum Whole {
     #[default]
     NotAsked,
     Loading,
-    Ready(Arc<Dataset>),
+    /// The dataset and its text (for "Get the data").
+    Ready(Arc<Dataset>, Arc<str>),
     Failed,
 }
 
@@ -28,7 +31,8 @@ thread_local! {
 
 /// The whole bundled dataset, if this page already has it from `state`'s URL.
 pub fn cached(state: &MapState) -> Option<Fetched> {
-    let url = state.bundled_src.get_value()?;
+    // `try_`: the widget may have been removed while a fetch was being set up.
+    let url = state.bundled_src.try_get_value().flatten()?;
     WHOLE.with(|w| match &*w.borrow() {
         Some((at, whole)) if *at == url => Some(whole.clone()),
         _ => None,
@@ -39,15 +43,27 @@ pub fn cached(state: &MapState) -> Option<Fetched> {
 /// the map draws from (tracked).
 pub fn detailed(state: &MapState, core: &Arc<Dataset>) -> Arc<Dataset> {
     state.whole.with(|w| match w {
-        Whole::Ready(d) => d.clone(),
+        Whole::Ready(d, _) => d.clone(),
         _ => core.clone(),
     })
 }
 
-/// Starts fetching the whole dataset unless it is in, on its way, or has failed.
+/// A reader coming near the widget: starts fetching the whole dataset if it was never asked
+/// for (a failure waits for the reader to ask, by a selection or the tables).
+pub fn prefetch(state: MapState) {
+    if matches!(state.whole.try_get_untracked(), Some(Whole::NotAsked)) {
+        want(state);
+    }
+}
+
+/// Starts fetching the whole dataset unless it is in or on its way (after a failure, again).
 pub fn want(state: MapState) {
     let loaded = state.data.try_with_value(Option::is_some) == Some(true);
-    if !loaded || !matches!(state.whole.try_get_untracked(), Some(Whole::NotAsked)) {
+    let asked = matches!(
+        state.whole.try_get_untracked(),
+        Some(Whole::Loading | Whole::Ready(..)) | None
+    );
+    if !loaded || asked {
         return;
     }
     state.whole.set(Whole::Loading);
@@ -60,7 +76,7 @@ pub fn want(state: MapState) {
 
 /// The whole dataset for `state`, fetching it if need be; the result is also set on `state`.
 pub async fn load(state: MapState) -> Result<Arc<Dataset>, String> {
-    if let Some(Whole::Ready(d)) = state.whole.try_get_untracked() {
+    if let Some(Whole::Ready(d, _)) = state.whole.try_get_untracked() {
         return Ok(d);
     }
     let result = fetch(state).await;
@@ -68,8 +84,9 @@ pub async fn load(state: MapState) -> Result<Arc<Dataset>, String> {
     if state.data_src.try_get_untracked() == Some(None) {
         match &result {
             Ok((data, text)) => {
-                state.data_text.try_set_value(Some(text.clone()));
-                state.whole.try_set(Whole::Ready(data.clone()));
+                state
+                    .whole
+                    .try_set(Whole::Ready(data.clone(), text.clone()));
             }
             Err(_) => {
                 state.whole.try_set(Whole::Failed);
@@ -85,21 +102,25 @@ async fn fetch(state: MapState) -> Result<Fetched, String> {
     }
     let url = state
         .bundled_src
-        .get_value()
+        .try_get_value()
+        .flatten()
         .ok_or("no URL for the whole dataset (options.bundledSrc)")?;
-    let core = state.data.get_value().ok_or("the map is not ready yet")?;
+    let core = state
+        .data
+        .try_get_value()
+        .flatten()
+        .ok_or("the map is not ready yet")?;
     let text = fetch_text(&url).await?;
-    let data = json::parse(&text)
-        .map_err(|why| format!("{url}: not JSON ({why})"))
-        .and_then(|v| read_dataset(v).map_err(|p| format!("{url}: {}", p[0])))?;
+    let name = file_name(&url);
+    let data = read_data(name, &text, false, Lang::En).map_err(|f| f.details.join(" "))?;
     // A copy from another build (a stale cache) would give wrong details: refuse it.
     if data.version != core.version || data.as_of != core.as_of {
         return Err(format!(
-            "{url} is version {} as of {}, not the bundled {} as of {}",
+            "{name} is version {} as of {}, not the bundled {} as of {}",
             data.version, data.as_of, core.version, core.as_of
         ));
     }
-    let whole = (Arc::new(data), Arc::from(text));
+    let whole: Fetched = (Arc::new(data), Arc::from(text));
     WHOLE.with(|w| *w.borrow_mut() = Some((url, whole.clone())));
     Ok(whole)
 }

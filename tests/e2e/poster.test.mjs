@@ -62,6 +62,7 @@ function frame(page, selector = 'sahel-map') {
       posterBox: box ? [Math.round(box.width), Math.round(box.height)] : null,
       first: !!root.querySelector('.sm-first'),
       key: root.querySelector('.sm-legend summary')?.textContent,
+      downloads: [...root.querySelectorAll('.sm-downloads button')].map((b) => b.disabled),
       checked: [...root.querySelectorAll('input[data-layer]')].filter((i) => i.checked).map((i) => i.dataset.layer),
       next: document.querySelector('sahel-map ~ *, sahel-map + *')?.getBoundingClientRect().top ?? null,
     };
@@ -89,12 +90,15 @@ for (const [name, path, viewport, lang, poster] of [
     assert.ok(before.posterBox[0] > 200, `poster box ${before.posterBox}`);
     // In the widget's language, with the layers asked for, as the live widget will be.
     assert.equal(before.key, lang === 'fr' ? 'Légende' : 'Key');
+    // The downloads hold their place, and wait for the map.
+    assert.ok(before.downloads.length === 6 && before.downloads.every((d) => d), `${before.downloads}`);
     await page.screenshot({ path: `${SHOTS}/first-frame-${viewport.width}-${poster.replace('.svg', '')}.png` });
     release();
     await waitForState(page, 'ready');
     await page.waitForTimeout(300);
     const after = await frame(page);
     assert.equal(after.first, false, 'the first frame is still there');
+    assert.ok(after.downloads.every((d) => !d), 'the downloads stay disabled');
     assert.equal(after.height, before.height, 'the element changed height');
     assert.deepEqual(after.checked, before.checked, 'the first frame showed other layers');
     if (/layers=/.test(path)) assert.deepEqual(before.checked, ['bases', 'links', 'rus']);
@@ -114,5 +118,54 @@ test('a wasm that never arrives leaves the poster, then the error, and the page 
   const text = await page.locator('sahel-map .sm-error').textContent();
   assert.match(text, /could not be loaded/);
   assert.equal(await page.locator('sahel-map .sm-first').count(), 0);
+  await context.close();
+});
+
+test('before ready, a new language or theme redraws the first frame, even once the wasm is in', async () => {
+  // The wasm arrives; the countries are held, so the widget is mounted but not ready.
+  const context = await browser.newContext({ viewport: { width: 800, height: 900 } });
+  let release;
+  const held = new Promise((resolve) => (release = resolve));
+  await context.route(/countries\.[0-9a-f]+\.geojson$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  const page = await context.newPage();
+  await page.goto(new URL('index.html', BASE).href);
+  await page.waitForFunction(() => window.performance.getEntriesByType('resource').some((e) => /\.wasm$/.test(e.name)));
+  await page.waitForTimeout(500);
+  const map = page.locator('sahel-map');
+  await map.evaluate((el) => el.setAttribute('lang', 'fr'));
+  await map.evaluate((el) => el.setAttribute('theme', 'dark'));
+  const first = await map.evaluate((el) => ({
+    state: el.getAttribute('state'),
+    key: el.shadowRoot.querySelector('.sm-first .sm-legend summary')?.textContent,
+    poster: el.shadowRoot.querySelector('.sm-first image')?.getAttribute('href'),
+  }));
+  assert.equal(first.state, 'loading');
+  assert.equal(first.key, 'Légende');
+  assert.ok(first.poster.endsWith('/sahel-map.fr.dark.svg'), first.poster);
+  release();
+  await waitForState(page, 'ready');
+  assert.equal(await map.evaluate((el) => el.shadowRoot.querySelector('.sm-legend summary').textContent), 'Légende');
+  await context.close();
+});
+
+test("a page's own dataset gets a plain box of the map's shape, not the bundled poster", async () => {
+  const { page, context, posterResponse, release } = await slowly('embed.html?data-src=sahel.json', { viewport: { width: 640, height: 900 } });
+  posterResponse.catch(() => {});
+  await page.waitForFunction(() => document.querySelector('sahel-map')?.shadowRoot?.querySelector('.sm-first-box'));
+  const box = await page.locator('sahel-map').evaluate((el) => {
+    const first = el.shadowRoot.querySelector('.sm-first-box');
+    const r = first.getBoundingClientRect();
+    return { text: first.textContent, image: !!first.querySelector('image'), ratio: r.width / r.height };
+  });
+  assert.equal(box.text, 'Loading the map…');
+  assert.equal(box.image, false);
+  assert.ok(Math.abs(box.ratio - 1000 / 677) < 0.02, `ratio ${box.ratio}`);
+  release();
+  await waitForState(page, 'ready');
+  const posters = await page.evaluate(() => performance.getEntriesByType('resource').filter((e) => /sahel-map[a-z.]*\.svg$/.test(e.name)).length);
+  assert.equal(posters, 0);
   await context.close();
 });

@@ -83,8 +83,9 @@ pub fn build() -> Result<()> {
     ] {
         std::fs::copy(www.join(page), dist.join(page))?;
     }
-    // The bundled dataset is compiled into the wasm; the file and its schema are shipped too,
-    // for newsrooms that adapt it and load theirs with `data-src`.
+    // The wasm carries the dataset's core; the whole file sits beside the loader, fetched when
+    // a reader first wants its sources, and with its schema for newsrooms that adapt it and
+    // load theirs with `data-src`.
     for file in ["countries.geojson", "sahel.json", "sahel.schema.json"] {
         std::fs::copy(root.join("geodata").join(file), dist.join(file))?;
     }

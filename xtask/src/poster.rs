@@ -266,18 +266,36 @@ fn still(markup: &str) -> String {
     out
 }
 
-/// Every path drawn only of straight lines (`M`, `L`, `Z`) rewritten in relative whole units:
-/// a third smaller once compressed, and within half a pixel at the poster's size.
+/// The map's own lines (graticule, land, borders, links) rewritten in relative whole units: a
+/// third smaller once compressed, and within half a pixel at the poster's size. Symbols keep
+/// their tenths, so every shape keeps the area that makes sizes comparable.
 fn relative_paths(svg: &str) -> String {
+    const LINES: [&str; 5] = [
+        r#"<path class="sm-graticule"#,
+        r#"<path class="sm-context"#,
+        r#"<path class="sm-country"#,
+        r#"<path class="sm-disputed"#,
+        r#"<path class="sm-arc"#,
+    ];
     let mut out = String::with_capacity(svg.len());
     let mut rest = svg;
-    while let Some(at) = rest.find(" d=\"") {
-        let start = at + 4;
-        let end = rest[start..].find('"').map_or(rest.len(), |e| start + e);
-        out.push_str(&rest[..start]);
-        let d = &rest[start..end];
-        out.push_str(&relative(d).unwrap_or_else(|| d.to_string()));
+    while let Some(at) = rest.find('<') {
+        out.push_str(&rest[..at]);
+        let end = rest[at..].find('>').map_or(rest.len(), |e| at + e + 1);
+        let tag = &rest[at..end];
         rest = &rest[end..];
+        let d = tag.find(" d=\"").map(|i| i + 4).and_then(|start| {
+            let stop = start + tag[start..].find('"')?;
+            Some((start, stop, relative(&tag[start..stop])?))
+        });
+        match d {
+            Some((start, stop, d)) if LINES.iter().any(|l| tag.starts_with(l)) => {
+                out.push_str(&tag[..start]);
+                out.push_str(&d);
+                out.push_str(&tag[stop..]);
+            }
+            _ => out.push_str(tag),
+        }
     }
     out.push_str(rest);
     out
@@ -425,6 +443,12 @@ mod tests {
         );
         // Anything but straight lines is left as it is.
         assert_eq!(relative("M0 0A5 5 0 0 1 10 0"), None);
+        // Only the map's lines: a symbol keeps its tenths.
+        let svg = r#"<path class="sm-country is-core" d="M1.4 2L3 4Z"/><path class="sm-sym sm-c2" d="M1.4 2L3 4Z"/>"#;
+        assert_eq!(
+            relative_paths(svg),
+            r#"<path class="sm-country is-core" d="m1 2l2 2z"/><path class="sm-sym sm-c2" d="M1.4 2L3 4Z"/>"#
+        );
     }
 
     #[test]
