@@ -238,32 +238,44 @@ pub fn poster_svg(root: &Path, lang: Lang, dark: bool) -> Result<String> {
     Ok(relative_paths(&svg))
 }
 
-/// The overlay's markup without what only a live map needs: hit areas, and the roles, focus
-/// stops and names of its symbols (the poster is one image with one name).
-fn still(markup: &str) -> String {
-    let mut out = String::with_capacity(markup.len());
-    let mut rest = markup;
+/// `svg` with each tag replaced by what `f` makes of it (None drops it); text is kept.
+fn map_tags(svg: &str, mut f: impl FnMut(&str) -> Option<String>) -> String {
+    let mut out = String::with_capacity(svg.len());
+    let mut rest = svg;
     while let Some(at) = rest.find('<') {
         out.push_str(&rest[..at]);
         let end = rest[at..].find('>').map_or(rest.len(), |e| at + e + 1);
-        let tag = &rest[at..end];
+        if let Some(tag) = f(&rest[at..end]) {
+            out.push_str(&tag);
+        }
         rest = &rest[end..];
-        if tag.contains(r#" class="sm-hit""#) {
-            continue;
-        }
-        let mut tag = tag.to_string();
-        for attr in [" role=\"", " tabindex=\"", " aria-label=\""] {
-            if let Some(a) = tag.find(attr) {
-                let close = tag[a + attr.len()..]
-                    .find('"')
-                    .map_or(tag.len(), |c| a + attr.len() + c + 1);
-                tag.replace_range(a..close, "");
-            }
-        }
-        out.push_str(&tag);
     }
     out.push_str(rest);
     out
+}
+
+/// Where attribute `name`'s value lies in `tag`: the range between its quotes.
+fn attr_value(tag: &str, name: &str) -> Option<std::ops::Range<usize>> {
+    let start = tag.find(&format!(" {name}=\""))? + name.len() + 3;
+    Some(start..start + tag[start..].find('"')?)
+}
+
+/// The overlay's markup without what only a live map needs: hit areas, and the roles, focus
+/// stops and names of its symbols (the poster is one image with one name).
+fn still(markup: &str) -> String {
+    map_tags(markup, |tag| {
+        if tag.contains(r#" class="sm-hit""#) {
+            return None;
+        }
+        let mut tag = tag.to_string();
+        for name in ["role", "tabindex", "aria-label"] {
+            if let Some(value) = attr_value(&tag, name) {
+                // The attribute from its leading space to its closing quote.
+                tag.replace_range(value.start - name.len() - 3..value.end + 1, "");
+            }
+        }
+        Some(tag)
+    })
 }
 
 /// The map's own lines (graticule, land, borders, links) rewritten in relative whole units: a
@@ -277,28 +289,22 @@ fn relative_paths(svg: &str) -> String {
         r#"<path class="sm-disputed"#,
         r#"<path class="sm-arc"#,
     ];
-    let mut out = String::with_capacity(svg.len());
-    let mut rest = svg;
-    while let Some(at) = rest.find('<') {
-        out.push_str(&rest[..at]);
-        let end = rest[at..].find('>').map_or(rest.len(), |e| at + e + 1);
-        let tag = &rest[at..end];
-        rest = &rest[end..];
-        let d = tag.find(" d=\"").map(|i| i + 4).and_then(|start| {
-            let stop = start + tag[start..].find('"')?;
-            Some((start, stop, relative(&tag[start..stop])?))
-        });
-        match d {
-            Some((start, stop, d)) if LINES.iter().any(|l| tag.starts_with(l)) => {
-                out.push_str(&tag[..start]);
-                out.push_str(&d);
-                out.push_str(&tag[stop..]);
-            }
-            _ => out.push_str(tag),
-        }
-    }
-    out.push_str(rest);
-    out
+    map_tags(svg, |tag| {
+        let rewritten = LINES
+            .iter()
+            .any(|l| tag.starts_with(l))
+            .then(|| attr_value(tag, "d"))
+            .flatten()
+            .and_then(|d| {
+                Some(format!(
+                    "{}{}{}",
+                    &tag[..d.start],
+                    relative(&tag[d.clone()])?,
+                    &tag[d.end..]
+                ))
+            });
+        Some(rewritten.unwrap_or_else(|| tag.to_string()))
+    })
 }
 
 /// `d` in relative whole units, or None when it has commands other than M, L and Z.
