@@ -6,12 +6,16 @@ use crate::dataset::{Dataset, Date, Dated, Scope, Source, Status};
 use crate::i18n::Lang;
 use crate::overlay::{agreement_shown, country_counts, shown_layer, Visible};
 
-/// Rows to CSV text, CRLF line ends as RFC 4180 has them.
+/// Rows to CSV text, CRLF line ends as RFC 4180 has them. A text that a spreadsheet would read
+/// as a formula (it begins with `=`, `+`, `-`, `@`, a tab or a carriage return) is written with
+/// a leading `'`, so it stays text (OWASP's advice on CSV injection); numbers are left alone.
 ///
 /// ```
 /// use sahel_map::export::csv;
 /// let rows = vec![vec!["a".to_string(), "b, c".to_string()], vec!["\"q\"".to_string(), String::new()]];
 /// assert_eq!(csv(&rows), "a,\"b, c\"\r\n\"\"\"q\"\"\",\r\n");
+/// let risky = vec![vec!["=1+1".to_string(), "-0.5".to_string(), "@x".to_string()]];
+/// assert_eq!(csv(&risky), "'=1+1,-0.5,'@x\r\n");
 /// ```
 pub fn csv(rows: &[Vec<String>]) -> String {
     let mut out = String::new();
@@ -20,17 +24,40 @@ pub fn csv(rows: &[Vec<String>]) -> String {
             if i > 0 {
                 out.push(',');
             }
+            let guard = if formula_like(field) { "'" } else { "" };
             if field.contains([',', '"', '\n', '\r']) {
                 out.push('"');
+                out.push_str(guard);
                 out.push_str(&field.replace('"', "\"\""));
                 out.push('"');
             } else {
+                out.push_str(guard);
                 out.push_str(field);
             }
         }
         out.push_str("\r\n");
     }
     out
+}
+
+/// Whether a spreadsheet would take `field` for a formula: it begins with one of OWASP's
+/// trigger characters and is not a plain number such as `-0.00560`.
+fn formula_like(field: &str) -> bool {
+    let Some(first) = field.chars().next() else {
+        return false;
+    };
+    if !matches!(first, '=' | '+' | '-' | '@' | '\t' | '\r') {
+        return false;
+    }
+    let digits = field[1..].trim_start_matches(|c: char| c.is_ascii_digit());
+    let number = field.len() > 1
+        && matches!(first, '-' | '+')
+        && field[1..].starts_with(|c: char| c.is_ascii_digit())
+        && (digits.is_empty()
+            || digits
+                .strip_prefix('.')
+                .is_some_and(|f| !f.is_empty() && f.bytes().all(|b| b.is_ascii_digit())));
+    !number
 }
 
 /// A coordinate with five decimals, written from integers (no float formatting in the wasm).
@@ -41,9 +68,7 @@ pub fn csv(rows: &[Vec<String>]) -> String {
 /// assert_eq!(degrees(-0.0056), "-0.00560");
 /// ```
 pub fn degrees(v: f64) -> String {
-    let n = (v * 100_000.0).round() as i64;
-    let sign = if n < 0 { "-" } else { "" };
-    format!("{sign}{}.{:05}", n.abs() / 100_000, n.abs() % 100_000)
+    crate::carto::fixed::fixed(v, 5, false)
 }
 
 fn date(d: Option<&Dated>) -> String {

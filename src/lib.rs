@@ -8,6 +8,7 @@ pub mod controls;
 pub mod dataset;
 pub mod export;
 pub mod i18n;
+pub mod options;
 pub mod overlay;
 pub mod panel;
 pub mod scene;

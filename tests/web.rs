@@ -444,9 +444,13 @@ async fn a_whole_dataset_of_another_version_is_refused_and_said_so() {
         }
         sleep(20).await;
     }
+    assert!(m
+        .text("[data-part=details] .sm-whole")
+        .starts_with("The sources and notes could not be loaded."));
+    // The reader may ask again.
     assert_eq!(
-        m.text("[data-part=details] .sm-whole"),
-        "The sources and notes could not be loaded."
+        m.text("[data-part=details] .sm-whole button[data-retry]"),
+        "Try again"
     );
     assert!(m.try_find("[data-part=details] .sm-sources").is_none());
 }

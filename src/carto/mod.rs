@@ -3,11 +3,13 @@
 //! - [`projection`]: the raw conic equal-area function and a generic fit to an extent.
 //! - [`frame`]: the map's geographic box and the SVG canvas it is fitted to.
 //! - [`path`]: geometry → SVG path data through any projection.
+//! - [`fixed`]: numbers as text to fixed decimals, from integers (paths, messages, CSV).
 //! - [`topology`]: shared borders, neighbours, and which neighbour an arrow key leads to.
 //! - [`labels`]: collision-free label placement, point-in-polygon.
 //! - [`zoom`]: zoom and pan as one bounded transform.
 //! - `label` (feature `build`): label points by pole of inaccessibility, for `cargo xtask geodata`.
 
+pub mod fixed;
 pub mod frame;
 #[cfg(feature = "build")]
 pub mod label;

@@ -3,8 +3,8 @@
 //! Coordinates are rounded to a tenth of an SVG unit (well under a pixel at any size the map is
 //! shown at) and points that round onto their predecessor are dropped.
 
+use super::fixed::write_fixed;
 use geo_types::{Coord, LineString, MultiLineString, MultiPolygon, Polygon};
-use std::fmt::Write;
 
 /// Geometry that can be drawn as an SVG `<path d="…">` through a projection.
 pub trait ToSvgPath {
@@ -80,9 +80,9 @@ fn write_line(
             continue;
         }
         out.push(if written == 0 { 'M' } else { 'L' });
-        write_tenths(tenths.0, out);
+        write_fixed(x, 1, true, out);
         out.push(',');
-        write_tenths(tenths.1, out);
+        write_fixed(y, 1, true, out);
         last = Some(tenths);
         written += 1;
     }
@@ -97,21 +97,7 @@ fn write_line(
 
 /// A coordinate for an SVG attribute, to a tenth, without float formatting.
 pub fn fmt_tenths(v: f64) -> String {
-    let mut out = String::new();
-    write_tenths((v * 10.0).round() as i64, &mut out);
-    out
-}
-
-/// Writes a number given in tenths, with no trailing ".0" and no "-0". Integer formatting only:
-/// float formatting would add kilobytes to the wasm.
-fn write_tenths(tenths: i64, out: &mut String) {
-    let sign = if tenths < 0 { "-" } else { "" };
-    let (whole, frac) = (tenths.abs() / 10, tenths.abs() % 10);
-    if frac == 0 {
-        let _ = write!(out, "{sign}{whole}");
-    } else {
-        let _ = write!(out, "{sign}{whole}.{frac}");
-    }
+    super::fixed::fixed(v, 1, true)
 }
 
 #[cfg(test)]

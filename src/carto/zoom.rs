@@ -86,13 +86,11 @@ impl Zoom {
             return String::new();
         }
         // Scale to a thousandth: tenths are too coarse for k.
-        let k = (self.k * 1000.0).round() as i64;
         format!(
-            "translate({} {}) scale({}.{:03})",
+            "translate({} {}) scale({})",
             fmt_tenths(self.x),
             fmt_tenths(self.y),
-            k / 1000,
-            k % 1000
+            super::fixed::fixed(self.k, 3, false)
         )
     }
 }

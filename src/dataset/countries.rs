@@ -71,20 +71,29 @@ pub fn load_geodata(text: &str) -> Result<(Geodata, Vec<Problem>), Vec<Problem>>
     read_geodata(&value)
 }
 
-/// The problem of a file that is not GeoJSON at all, `why` saying what the parser found.
+/// The problem of a file that is not GeoJSON at all, `why` saying what the parser found; `path`
+/// the member at fault (empty: the file as a whole).
+pub fn not_geojson_at(path: &str, why: &str) -> Problem {
+    Problem::new(path, format!("not a GeoJSON FeatureCollection ({why})"))
+}
+
+/// [`not_geojson_at`] the file as a whole (it is not JSON).
 pub fn not_geojson(why: &str) -> Problem {
-    Problem::new("", format!("not a GeoJSON FeatureCollection ({why})"))
+    not_geojson_at("", why)
 }
 
 /// Reads a parsed countries file; see [`load_geodata`].
 pub fn read_geodata(root: impl Json) -> Result<(Geodata, Vec<Problem>), Vec<Problem>> {
     if root.get("type").and_then(|t| t.as_str()).as_deref() != Some("FeatureCollection") {
-        return Err(vec![not_geojson("its type is not \"FeatureCollection\"")]);
+        return Err(vec![not_geojson_at(
+            "type",
+            "its type is not \"FeatureCollection\"",
+        )]);
     }
     let features = root
         .get("features")
         .and_then(|f| f.items())
-        .ok_or_else(|| vec![not_geojson("it has no features array")])?;
+        .ok_or_else(|| vec![not_geojson_at("features", "it has no features array")])?;
     let mut geodata = Geodata::default();
     let mut skipped = Vec::new();
     for (i, feature) in features.into_iter().enumerate() {

@@ -522,22 +522,10 @@ fn event<J: Json>(r: &mut Reader, v: &J, path: &str) -> Option<Event> {
     })
 }
 
-/// `[lon, lat]` for a message, to a thousandth, without float formatting (which would add
-/// kilobytes to the wasm).
+/// `[lon, lat]` for a message, to a thousandth.
 fn show_point([lon, lat]: [f64; 2]) -> String {
-    let fixed = |v: f64| {
-        let n = (v * 1000.0).round() as i64;
-        let (sign, n) = if n < 0 { ("-", -n) } else { ("", n) };
-        let (whole, frac) = (n / 1000, n % 1000);
-        let frac = format!("{frac:03}");
-        let frac = frac.trim_end_matches('0');
-        if frac.is_empty() {
-            format!("{sign}{whole}")
-        } else {
-            format!("{sign}{whole}.{frac}")
-        }
-    };
-    format!("[{}, {}]", fixed(lon), fixed(lat))
+    use crate::carto::fixed::fixed;
+    format!("[{}, {}]", fixed(lon, 3, true), fixed(lat, 3, true))
 }
 
 /// The rules beyond the schema, on records that read cleanly. Paths use each record's index.

@@ -5,7 +5,8 @@ mod fetch;
 mod host;
 pub mod json;
 
-pub use fetch::fetch_text;
+pub use crate::options::Options;
+pub use fetch::{fetch_text, GIVE_UP, STALL};
 pub use host::{Host, LoadState};
 
 use crate::dataset::{Date, Json};
@@ -14,63 +15,6 @@ use crate::ui::{App, MapState, Selection};
 use leptos::prelude::{GetUntracked, Set, SetValue};
 use wasm_bindgen::prelude::*;
 use web_sys::HtmlElement;
-
-/// Options the loader reads from the element's attributes.
-#[derive(Debug, Default)]
-pub struct Options {
-    /// `lang` attribute, else the page's `<html lang>`; anything but fr/en falls back to English.
-    pub lang: Option<String>,
-    /// URL of the countries GeoJSON (`data-geo-src`, else the bundled file).
-    pub geo_src: String,
-    /// `country`: ISO3 of the country selected at start.
-    pub country: Option<String>,
-    /// `data-src`: URL of a dataset in the bundled one's schema (None: the bundled dataset).
-    pub data_src: Option<String>,
-    /// `layers`: comma-separated layer ids (None: the dataset's defaults).
-    pub layers: Option<String>,
-    /// `date`: YYYY, YYYY-MM or YYYY-MM-DD (None: the dataset's as-of date).
-    pub date: Option<String>,
-    /// `url-state`: keep the view in the page's URL fragment.
-    pub url_state: bool,
-    /// URL of the whole bundled dataset (`sahel.json` beside the loader), fetched when its
-    /// sources, notes and summaries are first wanted.
-    pub bundled_src: Option<String>,
-}
-
-impl Options {
-    /// Reads `{ geoSrc, lang?, country?, dataSrc?, layers?, date?, urlState?, bundledSrc? }`; a
-    /// field of the wrong type is an error naming it.
-    pub fn from_js(value: &JsValue) -> Result<Options, String> {
-        let text = |key: &str| -> Result<Option<String>, String> {
-            match value.get(key) {
-                None => Ok(None),
-                Some(v) => v
-                    .as_str()
-                    .map(Some)
-                    .ok_or_else(|| format!("options.{key}: expected a string")),
-            }
-        };
-        let geo_src = value
-            .get("geoSrc")
-            .and_then(|v| v.as_str())
-            .ok_or("options.geoSrc: expected the URL of a countries GeoJSON")?;
-        Ok(Options {
-            lang: text("lang")?,
-            geo_src,
-            country: text("country")?,
-            data_src: text("dataSrc")?,
-            layers: text("layers")?,
-            date: text("date")?,
-            bundled_src: text("bundledSrc")?,
-            url_state: match value.get("urlState") {
-                None => false,
-                Some(v) => v
-                    .as_bool()
-                    .ok_or("options.urlState: expected true or false")?,
-            },
-        })
-    }
-}
 
 /// A mounted widget; `unmount()` removes its DOM and disposes of its reactive state.
 #[wasm_bindgen]
@@ -303,7 +247,7 @@ pub fn mount(host: HtmlElement, root: web_sys::Node, options: JsValue) -> Handle
     // Errors are thrown as plain JS errors (the loader shows them in the widget); a `Result`
     // return would cost the wasm a multi-value shim several KB large.
     let fail = |message: &str| -> ! { wasm_bindgen::throw_str(&format!("sahel-map: {message}")) };
-    let options = Options::from_js(&options).unwrap_or_else(|e| fail(&e));
+    let options = Options::read(options).unwrap_or_else(|e| fail(&e));
     let Some(document) = host.owner_document() else {
         fail("the element has no document")
     };

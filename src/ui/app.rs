@@ -12,7 +12,7 @@ use crate::carto::frame::SAHEL;
 use crate::dataset::{
     not_geojson, read_core, read_dataset, read_geodata, Dataset, Date, Problem, CORE,
 };
-use crate::embed::{fetch_text, json, LoadState};
+use crate::embed::{fetch_text, json, LoadState, STALL};
 use crate::i18n::{Lang, Text};
 use crate::overlay::{Overlay, Visible};
 use crate::scene::{draw, DrawnMap};
@@ -48,6 +48,8 @@ impl Loaded {
 pub(super) struct Failure {
     what: Text,
     pub(super) details: Vec<String>,
+    /// A file that could not be had (not one that was wrong): trying again may help.
+    retry: bool,
 }
 
 #[derive(Clone)]
@@ -77,17 +79,20 @@ fn problems(file: &str, problems: Vec<Problem>, lang: Lang) -> Vec<String> {
 }
 
 /// The countries file, drawn.
-async fn fetch_map(geo_src: &str, lang: Lang) -> Result<DrawnMap, Failure> {
-    let fail = |details| Failure {
+async fn fetch_map(geo_src: &str, again: bool, lang: Lang) -> Result<DrawnMap, Failure> {
+    let fail = |details, retry| Failure {
         what: Text::LoadFailed,
         details,
+        retry,
     };
-    let text = fetch_text(geo_src).await.map_err(|e| fail(vec![e]))?;
+    let text = fetch_text(geo_src, again)
+        .await
+        .map_err(|e| fail(vec![e], true))?;
     let parsed = json::parse(&text).map_err(|why| vec![not_geojson(&why)]);
     let (geodata, _skipped) = parsed.and_then(read_geodata).map_err(|found| {
         let mut details = vec![Text::NoCountries.get(lang).to_string()];
         details.extend(problems(file_name(geo_src), found, lang));
-        fail(details)
+        fail(details, false)
     })?;
     Ok(draw(&geodata, &SAHEL))
 }
@@ -107,6 +112,7 @@ pub(super) fn read_data(
     let fail = |details| Failure {
         what: Text::DataFailed,
         details,
+        retry: false,
     };
     let parsed =
         json::parse(text).map_err(|why| fail(vec![format!("{name}: not JSON ({why})")]))?;
@@ -121,6 +127,7 @@ pub(super) fn read_data(
 /// The dataset: the bundled core, or the page's own with its text (for "Get the data").
 async fn fetch_data(
     data_src: Option<&str>,
+    again: bool,
     lang: Lang,
 ) -> Result<(Arc<Dataset>, Option<Arc<str>>), Failure> {
     match data_src {
@@ -135,9 +142,10 @@ async fn fetch_data(
             Ok((data, None))
         }
         Some(url) => {
-            let text = fetch_text(url).await.map_err(|e| Failure {
+            let text = fetch_text(url, again).await.map_err(|e| Failure {
                 what: Text::DataFailed,
                 details: vec![e],
+                retry: true,
             })?;
             let data = read_data(file_name(url), &text, false, lang)?;
             Ok((Arc::new(data), Some(Arc::from(text))))
@@ -152,13 +160,15 @@ pub(super) fn file_name(url: &str) -> &str {
 }
 
 /// One load: the countries drawn, the dataset, and a page's own dataset's text.
+/// `again`: the reader asked to try again.
 async fn load(
     geo_src: &str,
     data_src: Option<&str>,
+    again: bool,
     lang: Lang,
 ) -> Result<(Loaded, Option<Arc<str>>), Failure> {
-    let map = fetch_map(geo_src, lang).await?;
-    let (data, text) = fetch_data(data_src, lang).await?;
+    let map = fetch_map(geo_src, again, lang).await?;
+    let (data, text) = fetch_data(data_src, again, lang).await?;
     let overlay = Overlay::new(&data, &SAHEL);
     let loaded = Loaded {
         map: Arc::new(map),
@@ -177,17 +187,36 @@ pub fn App(state: MapState) -> impl IntoView {
     let load_state = RwSignal::new(Load::Loading);
     // Each load has a number; a late answer to an earlier URL is dropped.
     let latest = StoredValue::new(0u32);
+    // Bumped by "Try again": the same files, asked for anew.
+    let attempt = RwSignal::new(0u32);
+    // Set when a load has waited `STALL` without an answer.
+    let slow = RwSignal::new(false);
 
     Effect::new(move |_| {
         let geo_src = state.geo_src.get();
         let data_src = state.data_src.get();
+        let again = attempt.get() > 0;
         let lang = state.lang.get_untracked();
         let this = latest.get_value() + 1;
         latest.set_value(this);
         load_state.set(Load::Loading);
+        slow.set(false);
         host.set_state(LoadState::Loading);
+        // A request held open: after a while the reader hears so, and can try again (the
+        // first frame stays in place); `fetch_text` gives up for good after `GIVE_UP`.
+        set_timeout(
+            move || {
+                if latest.try_get_value() == Some(this) {
+                    slow.try_set(matches!(
+                        load_state.try_get_untracked(),
+                        Some(Load::Loading)
+                    ));
+                }
+            },
+            STALL,
+        );
         spawn_local(async move {
-            let result = load(&geo_src, data_src.as_deref(), lang).await;
+            let result = load(&geo_src, data_src.as_deref(), again, lang).await;
             // The widget may have been removed, or pointed elsewhere, meanwhile.
             if latest.try_get_value() != Some(this) {
                 return;
@@ -252,6 +281,12 @@ pub fn App(state: MapState) -> impl IntoView {
             {move || match load_state.get() {
                 Load::Loading => view! {
                     <p class="sm-status" role="status">{move || Text::Loading.get(state.lang.get())}</p>
+                    {move || slow.get().then(|| view! {
+                        <div class="sm-stalled" role="status">
+                            <p>{move || Text::StillWaiting.get(state.lang.get())}</p>
+                            <TryAgain attempt />
+                        </div>
+                    })}
                 }.into_any(),
                 Load::Failed(failure) => view! {
                     <div class="sm-error" role="alert">
@@ -259,6 +294,7 @@ pub fn App(state: MapState) -> impl IntoView {
                         <ul class="sm-error-detail">
                             {failure.details.into_iter().map(|d| view! { <li>{d}</li> }).collect_view()}
                         </ul>
+                        {failure.retry.then(|| view! { <TryAgain attempt /> })}
                     </div>
                 }.into_any(),
                 Load::Ready(loaded) => view! {
@@ -283,6 +319,17 @@ pub fn App(state: MapState) -> impl IntoView {
                 }.into_any(),
             }}
         </div>
+    }
+}
+
+/// "Try again": loads the same files anew.
+#[component]
+fn TryAgain(attempt: RwSignal<u32>) -> impl IntoView {
+    let state = expect_context::<MapState>();
+    view! {
+        <button type="button" class="sm-retry" on:click=move |_| attempt.update(|n| *n += 1)>
+            {move || Text::TryAgain.get(state.lang.get())}
+        </button>
     }
 }
 

@@ -40,16 +40,18 @@ pub fn Details(loaded: Arc<Loaded>) -> impl IntoView {
                     };
                     let mut h = details_html(&data, &loaded.overlay, s, name, &at, lang)?;
                     if !data.complete {
-                        let failed = state.whole.with(|w| matches!(w, Whole::Failed));
+                        let (says, retry) = state.whole.with(|w| match w {
+                            Whole::Failed => (Text::SourcesFailed, true),
+                            Whole::Slow => (Text::SourcesSlow, true),
+                            _ => (Text::SourcesLoading, false),
+                        });
                         h.push_str(r#"<p class="sm-note sm-whole">"#);
-                        h.push_str(
-                            if failed {
-                                Text::SourcesFailed
-                            } else {
-                                Text::SourcesLoading
-                            }
-                            .get(lang),
-                        );
+                        h.push_str(says.get(lang));
+                        if retry {
+                            h.push_str(r#" <button type="button" class="sm-retry" data-retry>"#);
+                            h.push_str(Text::TryAgain.get(lang));
+                            h.push_str("</button>");
+                        }
                         h.push_str("</p>");
                     }
                     Some(h)
@@ -65,6 +67,10 @@ pub fn Details(loaded: Arc<Loaded>) -> impl IntoView {
         else {
             return;
         };
+        if el.has_attribute("data-retry") {
+            whole::retry(state);
+            return;
+        }
         let next = if el.has_attribute("data-close") {
             None
         } else if let Some(id) = el.get_attribute("data-open-base") {

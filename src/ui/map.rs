@@ -167,7 +167,7 @@ pub fn MapSvg(loaded: Arc<Loaded>) -> impl IntoView {
             _ => return,
         };
         let id = selected.as_ref().map(Selection::id).unwrap_or_default();
-        if let Ok(Some(el)) = g.query_selector(&format!("g[{attribute}=\"{id}\"]")) {
+        if let Some(el) = with_attribute(g, "g", attribute, id) {
             let _ = el.class_list().add_1("is-selected");
         }
     });
@@ -403,17 +403,29 @@ fn picked(ev: &web_sys::Event) -> Option<Selection> {
         })
 }
 
+/// The first `tag` element (any, if empty) under `root` whose `attribute` (a fixed name) is `value`, compared as
+/// text: an id never becomes part of a selector, so no id, however odd, can break the query.
+fn with_attribute(
+    root: &web_sys::Element,
+    tag: &'static str,
+    attribute: &'static str,
+    value: &str,
+) -> Option<web_sys::Element> {
+    let all = root
+        .query_selector_all(&format!("{tag}[{attribute}]"))
+        .ok()?;
+    (0..all.length())
+        .filter_map(|i| all.item(i)?.dyn_into::<web_sys::Element>().ok())
+        .find(|el| el.get_attribute(attribute).as_deref() == Some(value))
+}
+
 /// Moves keyboard focus to the shape of `iso` in the same map as the event's target.
 fn focus_country(ev: &web_sys::KeyboardEvent, iso: &str) {
     let shape = ev
         .current_target()
         .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
         .and_then(|el| el.closest("svg").ok().flatten())
-        .and_then(|svg| {
-            svg.query_selector(&format!("[data-iso=\"{iso}\"]"))
-                .ok()
-                .flatten()
-        })
+        .and_then(|svg| with_attribute(&svg, "", "data-iso", iso))
         .and_then(|el| el.dyn_into::<web_sys::SvgElement>().ok());
     if let Some(shape) = shape {
         let _ = shape.focus();

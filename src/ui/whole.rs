@@ -6,7 +6,7 @@
 use super::app::{file_name, read_data};
 use super::MapState;
 use crate::dataset::Dataset;
-use crate::embed::fetch_text;
+use crate::embed::{fetch_text, STALL};
 use crate::i18n::Lang;
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -17,6 +17,8 @@ pub enum Whole {
     #[default]
     NotAsked,
     Loading,
+    /// Loading, and waited `STALL` without an answer.
+    Slow,
     /// The dataset and its text (for "Get the data").
     Ready(Arc<Dataset>, Arc<str>),
     Failed,
@@ -25,6 +27,8 @@ pub enum Whole {
 type Fetched = (Arc<Dataset>, Arc<str>);
 
 thread_local! {
+    /// Set by "Try again": later fetches of the whole dataset go past the HTTP cache.
+    static ASKED_AGAIN: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
     /// The whole bundled dataset and its text by URL, fetched once per page for every map on it.
     static WHOLE: std::cell::RefCell<Option<(String, Fetched)>> = const { std::cell::RefCell::new(None) };
 }
@@ -61,17 +65,38 @@ pub fn want(state: MapState) {
     let loaded = state.data.try_with_value(Option::is_some) == Some(true);
     let asked = matches!(
         state.whole.try_get_untracked(),
-        Some(Whole::Loading | Whole::Ready(..)) | None
+        Some(Whole::Loading | Whole::Slow | Whole::Ready(..)) | None
     );
     if !loaded || asked {
         return;
     }
     state.whole.set(Whole::Loading);
+    // Tried again meanwhile, the timer finds another `Loading`: the reader hears sooner.
+    leptos::prelude::set_timeout(
+        move || {
+            if matches!(state.whole.try_get_untracked(), Some(Whole::Loading)) {
+                state.whole.try_set(Whole::Slow);
+            }
+        },
+        STALL,
+    );
     leptos::task::spawn_local(async move {
         if let Err(why) = load(state).await {
             state.host.warn(&why);
         }
     });
+}
+
+/// "Try again" in the panel: asks for the whole dataset anew, whatever became of the last try.
+pub fn retry(state: MapState) {
+    if !matches!(
+        state.whole.try_get_untracked(),
+        Some(Whole::Ready(..)) | None
+    ) {
+        ASKED_AGAIN.with(|a| a.set(true));
+        state.whole.set(Whole::Failed);
+        want(state);
+    }
 }
 
 /// The whole dataset for `state`, fetching it if need be; the result is also set on `state`.
@@ -110,7 +135,7 @@ async fn fetch(state: MapState) -> Result<Fetched, String> {
         .try_get_value()
         .flatten()
         .ok_or("the map is not ready yet")?;
-    let text = fetch_text(&url).await?;
+    let text = fetch_text(&url, ASKED_AGAIN.with(std::cell::Cell::get)).await?;
     let name = file_name(&url);
     let data = read_data(name, &text, false, Lang::En).map_err(|f| f.details.join(" "))?;
     // A copy from another build (a stale cache) would give wrong details: refuse it.

@@ -15,12 +15,17 @@ const CORE: &str = "sahel_map_core";
 const CSS_PLACEHOLDER: &str = "/*@WIDGET_CSS@*/\"\"";
 /// Where the loader takes the first frame from (`poster::first_frames`), inlined at build time.
 const FRAME_PLACEHOLDER: &str = "/*@FIRST_FRAME@*/{}";
+/// Where embed.js takes the newsroom's policy from (`policy`: what a link may set).
+const POLICY_PLACEHOLDER: &str = "/*@EMBED_POLICY@*/{ dataOrigins: [], texts: {} }";
 
 pub fn build() -> Result<()> {
     ensure_wasm_target()?;
     check_wasm_bindgen_version()?;
     ensure_node_modules()?;
     let root = root();
+    // Checked first: a mistake in it should not cost a wasm build.
+    let policy_file = crate::policy::path(&root);
+    let policy = crate::policy::Policy::load(&policy_file)?;
     run(Command::new("cargo").args([
         "build",
         "--release",
@@ -77,12 +82,29 @@ pub fn build() -> Result<()> {
         "article.css",
         "embed.html",
         "embed.css",
-        "embed.js",
         "embed-parent.js",
         "sahel-map-classic.js",
     ] {
         std::fs::copy(www.join(page), dist.join(page))?;
     }
+    let embed = std::fs::read_to_string(www.join("embed.js"))?;
+    if !embed.contains(POLICY_PLACEHOLDER) {
+        bail!("www/embed.js lost its {POLICY_PLACEHOLDER} placeholder");
+    }
+    std::fs::write(
+        dist.join("embed.js"),
+        embed.replace(POLICY_PLACEHOLDER, &policy.to_js()?),
+    )?;
+    eprintln!(
+        "embed.html: data from its own origin{}; {} published text set(s) ({})",
+        policy
+            .data_origins
+            .iter()
+            .map(|o| format!(", {o}"))
+            .collect::<String>(),
+        policy.texts.len(),
+        policy_file.display()
+    );
     // The wasm carries the dataset's core; the whole file sits beside the loader, fetched when
     // a reader first wants its sources, and with its schema for newsrooms that adapt it and
     // load theirs with `data-src`.
@@ -110,7 +132,7 @@ pub fn compact_css(css: &str) -> String {
     out.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-fn ensure_wasm_target() -> Result<()> {
+pub fn ensure_wasm_target() -> Result<()> {
     let installed = output(Command::new("rustup").args(["target", "list", "--installed"]));
     if !installed.is_some_and(|s| s.lines().any(|l| l.trim() == TARGET)) {
         run(Command::new("rustup").args(["target", "add", TARGET]))?;

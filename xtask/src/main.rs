@@ -4,6 +4,7 @@ mod bench;
 mod build;
 mod cdn;
 mod geodata;
+mod policy;
 mod poster;
 mod report;
 mod serve;

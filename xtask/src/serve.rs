@@ -20,7 +20,8 @@ pub fn serve_forever(dir: &Path, addr: &str) -> Result<()> {
 pub fn spawn(dir: &Path) -> Result<String> {
     let server = Arc::new(Server::http("127.0.0.1:0").map_err(|e| anyhow!("cannot listen: {e}"))?);
     let url = format!("http://{}/", server.server_addr());
-    for _ in 0..4 {
+    // Enough handlers that a slow reader (a page left open by a test) never starves the next.
+    for _ in 0..16 {
         let (server, dir) = (server.clone(), dir.to_path_buf());
         std::thread::spawn(move || handle(&server, &dir));
     }

@@ -12,6 +12,9 @@ pub const CHROMIUM: &str = "/usr/bin/chromium";
 const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
 
 pub fn test() -> Result<()> {
+    // Everything the tiers below need, before the first command that needs it: the wasm
+    // clippy run needs the target as much as the build does.
+    build::ensure_wasm_target()?;
     ensure_chromium()?;
     ensure_wasm_bindgen_runner()?;
     ensure_node_modules()?;
