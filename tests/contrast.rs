@@ -1,6 +1,8 @@
 //! Non-text contrast (WCAG 2.2, 1.4.11): every partner colour, the focus ring and the selected
 //! country stand out at least 3:1 from what they are drawn on, in the light and the dark theme.
 //! The colours are read from www/widget.css, where each is one `light-dark()` pair.
+// Native only: reads JSON with serde_json (or files) on the machine.
+#![cfg(not(target_arch = "wasm32"))]
 
 use std::collections::HashMap;
 

@@ -1,11 +1,13 @@
 //! "Get the data": the CSV files a reader downloads, on a fixture.
+// Native only: reads JSON with serde_json (or files) on the machine.
+#![cfg(not(target_arch = "wasm32"))]
 
 mod common;
 
 use sahel_map::dataset::{read_dataset, Date};
-use sahel_map::export::{agreements_csv, bases_csv, countries_csv};
 use sahel_map::i18n::Lang;
-use sahel_map::overlay::Visible;
+use sahel_map::view::export::{agreements_csv, bases_csv, countries_csv};
+use sahel_map::view::state::Visible;
 use serde_json::json;
 
 /// A dataset whose texts are spreadsheet formulas opens as text, not as live formulas.

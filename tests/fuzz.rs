@@ -13,12 +13,13 @@ use sahel_map::carto::frame::SAHEL;
 use sahel_map::dataset::{
     load_dataset, load_geodata, read_core, read_dataset, read_geodata, Dataset, Date, Problem, CORE,
 };
-use sahel_map::export::{agreements_csv, bases_csv, countries_csv, csv};
 use sahel_map::i18n::Lang;
 use sahel_map::options::Options;
-use sahel_map::overlay::{self, Overlay, Selection, View, Visible};
-use sahel_map::scene::{self, estimate};
-use sahel_map::share::{layer_ids, ViewState};
+use sahel_map::view::export::{agreements_csv, bases_csv, countries_csv, csv};
+use sahel_map::view::labels::estimate;
+use sahel_map::view::overlay::{Overlay, View};
+use sahel_map::view::share::{layer_ids, ViewState};
+use sahel_map::view::state::{Selection, Visible};
 use serde_json::{json, Map, Value};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc;
@@ -314,23 +315,23 @@ fn draws(data: &Dataset) {
                         visible,
                         lang,
                         px_per_unit,
-                        symbol_scale: overlay::symbol_scale(px_per_unit * 1000.0),
-                        selected: None,
+                        symbol_scale: sahel_map::view::symbols::symbol_scale(px_per_unit * 1000.0),
+                        inert: false,
                     };
-                    let drawn = overlay::draw(&view);
+                    let drawn = sahel_map::view::overlay::draw(&view);
                     assert!(drawn.markup.is_empty() || drawn.markup.starts_with('<'));
                 }
                 no_formulas(&bases_csv(data, visible, at, lang));
                 no_formulas(&agreements_csv(data, visible, at, lang));
                 let _ = layer_ids(data, visible);
-                let _ = sahel_map::panel::tables_html(data, visible, &[], at, lang);
+                let _ = sahel_map::view::panel::tables_html(data, visible, &[], at, lang);
             }
             no_formulas(&countries_csv(data, at, lang));
             for s in &selections {
-                let _ = sahel_map::panel::details_html(data, &overlay, s, None, at, lang);
+                let _ = sahel_map::view::panel::details_html(data, &overlay, s, None, at, lang);
             }
         }
-        let _ = sahel_map::controls::credit(data, lang);
+        let _ = sahel_map::view::controls::credit(data, lang);
     }
 }
 
@@ -362,10 +363,10 @@ fn geodata_case(v: &Value) {
             for p in &skipped {
                 assert!(!p.message.trim().is_empty(), "{p:?}");
             }
-            let map = scene::draw(&geodata, &SAHEL);
+            let map = sahel_map::view::scene::draw(&geodata, &SAHEL);
             for (lang, px) in [(Lang::En, 0.35), (Lang::Fr, 1.6)] {
-                let placed = scene::labels(&map, lang, px, &estimate, &[]);
-                let _ = scene::labels_svg(&placed, px);
+                let placed = sahel_map::view::labels::labels(&map, lang, px, &estimate, &[]);
+                let _ = sahel_map::view::labels::labels_svg(&placed, px);
             }
         }
         Err(problems) => rejected_well(&problems),
@@ -568,7 +569,7 @@ fn countries_mutated() {
     fuzz("countries (text)", 2000, strategy, |text| {
         if let Ok((geodata, _)) = load_geodata(text) {
             ACCEPTED.fetch_add(1, Ordering::Relaxed);
-            let _ = scene::draw(&geodata, &SAHEL);
+            let _ = sahel_map::view::scene::draw(&geodata, &SAHEL);
         }
     });
 }

@@ -1,5 +1,7 @@
 //! The bundled countries file, checked natively: what the map promises about it, and that our
 //! lean loader reads it exactly as the reference `geojson` crate does.
+// Native only: the dataset and countries files are parsed with serde_json here.
+#![cfg(not(target_arch = "wasm32"))]
 
 use geojson::{FeatureCollection, GeometryValue};
 use sahel_map::carto::frame::SAHEL;

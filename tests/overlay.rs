@@ -1,12 +1,16 @@
 //! The dataset on the map: symbols, sites, links, layers and names, on the bundled dataset.
+// Native only: the dataset and countries files are parsed with serde_json here.
+#![cfg(not(target_arch = "wasm32"))]
 
 use sahel_map::carto::frame::SAHEL;
 use sahel_map::dataset::{
     load_dataset, load_geodata, read_core, Dataset, Date, BUNDLED, CORE, DETAIL_KEYS,
 };
 use sahel_map::i18n::Lang;
-use sahel_map::overlay::{self, great_circle, polygon_area, radius, Overlay, Shape, View, Visible};
-use sahel_map::scene;
+use sahel_map::view::links::great_circle;
+use sahel_map::view::overlay::{Overlay, View};
+use sahel_map::view::state::Visible;
+use sahel_map::view::symbols::{polygon_area, radius, Shape};
 
 fn data() -> Dataset {
     load_dataset(BUNDLED).expect("the bundled dataset validates")
@@ -19,7 +23,7 @@ fn d(s: &str) -> Date {
 fn markup(data: &Dataset, at: &str, visible: &Visible, lang: Lang) -> String {
     let ov = Overlay::new(data, &SAHEL);
     let at = d(at);
-    overlay::draw(&View {
+    sahel_map::view::overlay::draw(&View {
         data,
         overlay: &ov,
         at: &at,
@@ -27,7 +31,7 @@ fn markup(data: &Dataset, at: &str, visible: &Visible, lang: Lang) -> String {
         lang,
         px_per_unit: 0.68,
         symbol_scale: 1.0,
-        selected: None,
+        inert: false,
     })
     .markup
 }
@@ -100,7 +104,7 @@ fn the_core_is_the_whole_dataset_less_sources_notes_and_summaries() {
 fn symbol_area_is_proportional_to_the_count_with_a_floor() {
     let (a, b) = (radius(Some(1000)), radius(Some(250)));
     assert!((a * a / (b * b) - 4.0).abs() < 1e-9);
-    assert_eq!(radius(Some(1)), overlay::MIN_RADIUS);
+    assert_eq!(radius(Some(1)), sahel_map::view::symbols::MIN_RADIUS);
     // Every shape of a radius has the circle's area, so sizes compare across operators.
     for slot in 1..8 {
         let v = Shape::for_slot(slot).vertices(10.0).unwrap();
@@ -118,11 +122,20 @@ fn only_base_level_counts_size_a_symbol() {
     let base = |id: &str| data.bases.iter().find(|b| b.id == id).unwrap();
     // Niamey's Air Base 101 has country-wide counts from 2013 but a base count only from July 2024.
     let niamey = base("us-air-base-101-niamey");
-    assert_eq!(overlay::symbol_count(niamey, &d("2024-04-01")), None);
-    assert_eq!(overlay::symbol_count(niamey, &d("2024-07-15")), Some(400));
+    assert_eq!(
+        sahel_map::view::shown::symbol_count(niamey, &d("2024-04-01")),
+        None
+    );
+    assert_eq!(
+        sahel_map::view::shown::symbol_count(niamey, &d("2024-07-15")),
+        Some(400)
+    );
     // The ~1,000 US troops of 2024 are Niger's, not Agadez's: Agadez shows its own 600.
     let agadez = base("us-air-base-201-agadez");
-    assert_eq!(overlay::symbol_count(agadez, &d("2024-08-20")), Some(600));
+    assert_eq!(
+        sahel_map::view::shown::symbol_count(agadez, &d("2024-08-20")),
+        Some(600)
+    );
 }
 
 #[test]
@@ -237,10 +250,10 @@ fn names_carry_the_data_in_both_languages() {
         .find(|b| b.id == "us-air-base-201-agadez")
         .unwrap();
     assert_eq!(
-        overlay::base_name(&data, base, &d("2025-12-31"), Lang::En),
+        sahel_map::view::names::base_name(&data, base, &d("2025-12-31"), Lang::En),
         "Air Base 201, Agadez — United States, about 600 troops, closed 5 August 2024"
     );
-    let fr = overlay::base_name(&data, base, &d("2025-12-31"), Lang::Fr);
+    let fr = sahel_map::view::names::base_name(&data, base, &d("2025-12-31"), Lang::Fr);
     assert!(
         fr.contains("environ 600 militaires") && fr.contains("fermée 5 août 2024"),
         "{fr}"
@@ -251,7 +264,7 @@ fn names_carry_the_data_in_both_languages() {
         .find(|a| a.id == "ner-rus-defence-mou-2023")
         .unwrap();
     assert_eq!(
-        overlay::link_name(&data, mou, &d("2025-12-31"), Lang::En),
+        sahel_map::view::names::link_name(&data, mou, &d("2025-12-31"), Lang::En),
         "Niger – Russia: defence memorandum, signed 4 December 2023, active"
     );
 }
@@ -281,7 +294,7 @@ fn symbols_and_labels_never_overlap_core_names_stay_and_agadez_is_named() {
     let data = data();
     let geo = std::fs::read_to_string("geodata/countries.geojson").unwrap();
     let (geodata, _) = load_geodata(&geo).unwrap();
-    let map = scene::draw(&geodata, &SAHEL);
+    let map = sahel_map::view::scene::draw(&geodata, &SAHEL);
     let ov = Overlay::new(&data, &SAHEL);
     for (at, width) in [
         ("2016-01-01", 1248.0),
@@ -293,28 +306,45 @@ fn symbols_and_labels_never_overlap_core_names_stay_and_agadez_is_named() {
         let px_per_unit = width / map.width;
         let at = d(at);
         let visible = Visible::new(&data, None);
-        let drawn = overlay::draw(&View {
+        let drawn = sahel_map::view::overlay::draw(&View {
             data: &data,
             overlay: &ov,
             at: &at,
             visible: &visible,
             lang: Lang::En,
             px_per_unit,
-            symbol_scale: overlay::symbol_scale(width),
-            selected: None,
+            symbol_scale: sahel_map::view::symbols::symbol_scale(width),
+            inert: false,
         });
-        let names = scene::labels(&map, Lang::En, px_per_unit, &scene::estimate, &drawn.taken);
+        let names = sahel_map::view::labels::labels(
+            &map,
+            Lang::En,
+            px_per_unit,
+            &sahel_map::view::labels::estimate,
+            &drawn.taken,
+        );
         // The symbols never cost the map a core country's name it shows without them.
-        let bare = scene::labels(&map, Lang::En, px_per_unit, &scene::estimate, &[]);
-        for core in scene::CORE {
-            let named =
-                |l: &[scene::PlacedLabel]| l.iter().any(|l| l.country.as_deref() == Some(core));
+        let bare = sahel_map::view::labels::labels(
+            &map,
+            Lang::En,
+            px_per_unit,
+            &sahel_map::view::labels::estimate,
+            &[],
+        );
+        for core in sahel_map::view::scene::CORE {
+            let named = |l: &[sahel_map::view::labels::PlacedLabel]| {
+                l.iter().any(|l| l.country.as_deref() == Some(core))
+            };
             assert!(!named(&bare) || named(&names), "{at} {width}: {core}");
         }
         let mut taken = drawn.taken.clone();
         taken.extend(names.iter().map(|l| l.rect));
-        let (svg, sites) =
-            overlay::site_labels_svg(&drawn.site_labels, &taken, px_per_unit, &scene::estimate);
+        let (svg, sites) = sahel_map::view::overlay::site_labels_svg(
+            &drawn.site_labels,
+            &taken,
+            px_per_unit,
+            &sahel_map::view::labels::estimate,
+        );
         if at >= d("2019-11") && width > 600.0 {
             assert!(svg.contains(">Agadez</text>"), "{at} {width}: {svg}");
         }

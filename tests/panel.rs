@@ -1,11 +1,14 @@
 //! The details panel's markup, natively: what a reader finds for a country, a base, a site and
 //! a link, with dates, counts, marks and sources; escaped and with safe links only.
+// Native only: the dataset and countries files are parsed with serde_json here.
+#![cfg(not(target_arch = "wasm32"))]
 
 use sahel_map::carto::frame::SAHEL;
 use sahel_map::dataset::{load_dataset, Dataset, Date, BUNDLED};
 use sahel_map::i18n::Lang;
-use sahel_map::overlay::{Overlay, Selection};
-use sahel_map::panel::{details_html, safe_url};
+use sahel_map::view::overlay::Overlay;
+use sahel_map::view::panel::{details_html, safe_url};
+use sahel_map::view::state::Selection;
 
 fn data() -> Dataset {
     load_dataset(BUNDLED).unwrap()
@@ -169,9 +172,9 @@ fn country_names_count_bases_and_agreements_in_force_on_the_date() {
     let data = data();
     let at = |s: &str| Date::parse(s).unwrap();
     let name =
-        |d: &str, lang| sahel_map::overlay::country_name(&data, "NER", "Niger", &at(d), lang);
+        |d: &str, lang| sahel_map::view::names::country_name(&data, "NER", "Niger", &at(d), lang);
     // In 2022: the US (two bases), France (two), Germany, Italy and the EU mission.
-    let (bases, _) = sahel_map::overlay::country_counts(&data, "NER", &at("2022-01-01"));
+    let (bases, _) = sahel_map::view::shown::country_counts(&data, "NER", &at("2022-01-01"));
     assert!(bases >= 5, "{bases}");
     assert!(name("2022-01-01", Lang::En).starts_with(&format!("Niger — {bases} foreign bases, ")));
     let late = name("2025-12-31", Lang::Fr);
@@ -180,14 +183,15 @@ fn country_names_count_bases_and_agreements_in_force_on_the_date() {
         "{late}"
     );
     assert_eq!(
-        sahel_map::overlay::country_name(&data, "DZA", "Algeria", &at("2025"), Lang::En),
+        sahel_map::view::names::country_name(&data, "DZA", "Algeria", &at("2025"), Lang::En),
         "Algeria — no foreign base, no agreement in force"
     );
 }
 
 #[test]
 fn the_tables_hold_one_row_per_base_shown_and_follow_the_layers() {
-    use sahel_map::overlay::{base_layer, Visible};
+    use sahel_map::view::shown::base_layer;
+    use sahel_map::view::state::Visible;
     let data = data();
     let at = Date::parse("2025-12-31").unwrap();
     let countries = vec![("NER".to_string(), data.country("NER").unwrap().name.clone())];
@@ -205,11 +209,11 @@ fn the_tables_hold_one_row_per_base_shown_and_follow_the_layers() {
         let first = html.split("</table>").next().unwrap();
         first.matches("<tr><th scope=\"row\">").count()
     };
-    let html = sahel_map::panel::tables_html(&data, &visible, &countries, &at, Lang::En);
+    let html = sahel_map::view::panel::tables_html(&data, &visible, &countries, &at, Lang::En);
     assert_eq!(rows(&html), shown(&visible));
     assert!(html.contains("Russian instructors"));
     visible.layers[data.layers.iter().position(|l| l.id == "rus").unwrap()] = false;
-    let html = sahel_map::panel::tables_html(&data, &visible, &countries, &at, Lang::En);
+    let html = sahel_map::view::panel::tables_html(&data, &visible, &countries, &at, Lang::En);
     assert_eq!(rows(&html), shown(&visible));
     assert!(!html.contains("Russian instructors"));
     assert!(html.contains(r#"data-open-country="NER""#));

@@ -1,5 +1,7 @@
 //! carto's projection against the reference implementation: d3-geo's geoConicEqualArea set up
 //! as our frame is (fixture made by tests/fixtures/d3-projection.mjs).
+// Native only: reads JSON with serde_json (or files) on the machine.
+#![cfg(not(target_arch = "wasm32"))]
 
 use sahel_map::carto::frame::SAHEL;
 use sahel_map::carto::{ConicEqualArea, Projection};

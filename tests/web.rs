@@ -32,14 +32,27 @@ fn data_url(text: &str) -> String {
     )
 }
 
-async fn sleep(ms: i32) {
+/// One turn of the browser's timer queue: Leptos has run its effects by then.
+async fn pause() {
     let promise = js_sys::Promise::new(&mut |resolve, _| {
         web_sys::window()
             .unwrap()
-            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 5)
             .unwrap();
     });
     JsFuture::from(promise).await.unwrap();
+}
+
+/// Waits until `done` holds, checking after each turn (for at most 3 s); whether it did. No
+/// test waits a fixed time: each waits for what it then asserts.
+async fn until(done: impl Fn() -> bool) -> bool {
+    for _ in 0..600 {
+        if done() {
+            return true;
+        }
+        pause().await;
+    }
+    done()
 }
 
 struct Mounted {
@@ -85,12 +98,7 @@ impl Mounted {
             mounted: handle,
             _listeners: listeners,
         };
-        for _ in 0..100 {
-            if mounted.host.get_attribute("state").as_deref() != Some("loading") {
-                break;
-            }
-            sleep(20).await;
-        }
+        until(|| mounted.host.get_attribute("state").as_deref() != Some("loading")).await;
         mounted
     }
 
@@ -101,6 +109,12 @@ impl Mounted {
 
     fn try_find(&self, selector: &str) -> Option<Element> {
         self.host.query_selector(selector).unwrap()
+    }
+
+    /// The title of the details panel, if something is selected.
+    fn title(&self) -> Option<String> {
+        self.try_find("[data-part=details] h2")
+            .map(|h| h.text_content().unwrap_or_default().trim().to_string())
     }
 
     fn text(&self, selector: &str) -> String {
@@ -161,7 +175,7 @@ async fn draws_one_focusable_shape_per_country_and_reports_ready_once() {
         .query_selector_all("[data-iso][tabindex='0']")
         .unwrap();
     assert_eq!(stops.length(), 1);
-    sleep(50).await;
+    assert!(until(|| m.count("sahel-map:ready") > 0).await);
     assert_eq!(m.count("sahel-map:ready"), 1);
     assert!(m.try_find("[data-part=details]").is_some());
 }
@@ -171,8 +185,7 @@ async fn a_click_selects_and_a_second_click_clears() {
     let m = Mounted::new("en", FIXTURE).await;
     let chad = m.find("[data-iso=TCD]");
     click(&chad);
-    sleep(10).await;
-    assert_eq!(m.text("[data-part=details] h2"), "Chad");
+    assert!(until(|| m.title().as_deref() == Some("Chad")).await);
     assert!(chad.class_list().contains("is-selected"));
     assert_eq!(chad.get_attribute("aria-pressed").as_deref(), Some("true"));
     assert_eq!(m.last_detail("sahel-map:select", "iso"), "TCD");
@@ -180,8 +193,7 @@ async fn a_click_selects_and_a_second_click_clears() {
     assert_eq!(chad.get_attribute("tabindex").as_deref(), Some("0"));
 
     click(&chad);
-    sleep(10).await;
-    assert!(m.try_find("[data-part=details] h2").is_none());
+    assert!(until(|| m.title().is_none()).await);
     assert!(!chad.class_list().contains("is-selected"));
     assert!(m.last_detail("sahel-map:select", "iso").is_null());
 }
@@ -191,8 +203,7 @@ async fn selecting_another_country_moves_the_highlight() {
     let m = Mounted::new("en", FIXTURE).await;
     click(&m.find("[data-iso=TCD]"));
     click(&m.find("[data-iso=NER]"));
-    sleep(10).await;
-    assert_eq!(m.text("[data-part=details] h2"), "Niger");
+    assert!(until(|| m.title().as_deref() == Some("Niger")).await);
     assert!(!m
         .find("[data-iso=TCD]")
         .class_list()
@@ -211,11 +222,9 @@ async fn enter_selects_and_escape_clears() {
     let m = Mounted::new("en", FIXTURE).await;
     let niger = m.find("[data-iso=NER]");
     key(&niger, "Enter");
-    sleep(10).await;
-    assert_eq!(m.text("[data-part=details] h2"), "Niger");
+    assert!(until(|| m.title().as_deref() == Some("Niger")).await);
     key(&niger, "Escape");
-    sleep(10).await;
-    assert!(m.try_find("[data-part=details] h2").is_none());
+    assert!(until(|| m.title().is_none()).await);
     assert_eq!(m.count("sahel-map:select"), 2);
 }
 
@@ -225,7 +234,21 @@ async fn arrow_keys_move_focus_to_the_neighbour_in_that_direction() {
     let niger: web_sys::SvgElement = m.find("[data-iso=NER]").unchecked_into();
     niger.focus().unwrap();
     key(&niger, "ArrowRight");
-    sleep(10).await;
+    let focused = || {
+        web_sys::window()
+            .unwrap()
+            .document()
+            .unwrap()
+            .active_element()
+            .and_then(|a| a.get_attribute("data-iso"))
+    };
+    // Focus moves at once; the roving tab stop follows on the next reactive turn.
+    let chad = m.find("[data-iso=TCD]");
+    assert!(
+        until(|| focused().as_deref() == Some("TCD")
+            && chad.get_attribute("tabindex").as_deref() == Some("0"))
+        .await
+    );
     let active = web_sys::window()
         .unwrap()
         .document()
@@ -239,7 +262,7 @@ async fn arrow_keys_move_focus_to_the_neighbour_in_that_direction() {
     assert_eq!(niger.get_attribute("tabindex").as_deref(), Some("-1"));
     // No neighbour upward: focus stays.
     key(&active, "ArrowUp");
-    sleep(10).await;
+    pause().await;
     let still = web_sys::window()
         .unwrap()
         .document()
@@ -254,7 +277,11 @@ async fn labels_and_capitals_are_drawn_but_hidden_from_assistive_technology() {
     let m = Mounted::new("en", FIXTURE).await;
     // A capital under a base site gives way to the site's own name: show no bases here.
     m.mounted.set_attribute("layers", Some("links"));
-    sleep(50).await;
+    assert!(
+        until(|| m.try_find("g[data-base], [data-site]").is_none()
+            && m.try_find(".sm-capital").is_some())
+        .await
+    );
     let labels = m.find(".sm-labels");
     assert_eq!(labels.get_attribute("aria-hidden").as_deref(), Some("true"));
     let text = labels.text_content().unwrap_or_default();
@@ -272,13 +299,11 @@ async fn labels_and_capitals_are_drawn_but_hidden_from_assistive_technology() {
 #[wasm_bindgen_test]
 async fn layers_and_date_apply_live() {
     let m = Mounted::new("en", FIXTURE).await;
-    sleep(20).await;
     let count = |sel: &str| m.host.query_selector_all(sel).unwrap().length();
-    assert!(count("g[data-base], [data-site]") > 0);
+    assert!(until(|| count("g[data-base], [data-site]") > 0).await);
     assert!(count("[data-link=\"ner-rus-defence-mou-2023\"]") == 1);
     m.mounted.set_attribute("layers", Some("usa, links"));
-    sleep(20).await;
-    assert_eq!(count("g[data-base], [data-site]"), 0);
+    assert!(until(|| count("g[data-base], [data-site]") == 0).await);
     assert_eq!(count("[data-link=\"ner-rus-defence-mou-2023\"]"), 0);
     assert_eq!(count("[data-link=\"usa-ner-sofa-2012\"]"), 1);
     let checked = |id: &str| {
@@ -291,8 +316,11 @@ async fn layers_and_date_apply_live() {
     // Before the Russian MoU (December 2023) and the US agreement's end.
     m.mounted.set_attribute("layers", None);
     m.mounted.set_attribute("date", Some("2020-06"));
-    sleep(20).await;
-    assert_eq!(count("[data-link=\"ner-rus-defence-mou-2023\"]"), 0);
+    assert!(
+        until(|| count("[data-link=\"ner-rus-defence-mou-2023\"]") == 0
+            && count("g[data-base], [data-site]") > 0)
+        .await
+    );
     let sofa = m.find("[data-link=\"usa-ner-sofa-2012\"]");
     assert!(!sofa.class_list().contains("is-former"));
     assert!(checked("rus") && checked("bases"));
@@ -302,12 +330,11 @@ async fn layers_and_date_apply_live() {
 async fn the_close_button_clears_the_selection() {
     let m = Mounted::new("en", FIXTURE).await;
     click(&m.find("[data-iso=NER]"));
-    sleep(10).await;
+    assert!(until(|| m.try_find("[data-part=details] button").is_some()).await);
     let close = m.find("[data-part=details] button");
     assert_eq!(close.get_attribute("aria-label").as_deref(), Some("Close"));
     click(&close);
-    sleep(10).await;
-    assert!(m.try_find("[data-part=details] h2").is_none());
+    assert!(until(|| m.title().is_none()).await);
 }
 
 #[wasm_bindgen_test]
@@ -318,8 +345,7 @@ async fn speaks_french_when_asked() {
         .text("[data-part=details]")
         .starts_with("Sélectionnez un pays"));
     click(&m.find("[data-iso=TCD]"));
-    sleep(10).await;
-    assert_eq!(m.text("[data-part=details] h2"), "Tchad");
+    assert!(until(|| m.title().as_deref() == Some("Tchad")).await);
     let name = m
         .find("[data-iso=TCD]")
         .get_attribute("aria-label")
@@ -340,28 +366,21 @@ async fn speaks_french_when_asked() {
 async fn attributes_apply_live_language_country_and_geodata() {
     let m = Mounted::new("en", FIXTURE).await;
     m.mounted.set_attribute("lang", Some("fr"));
-    sleep(10).await;
+    assert!(until(|| m.find(".sm").get_attribute("lang").as_deref() == Some("fr")).await);
     assert_eq!(m.find(".sm").get_attribute("lang").as_deref(), Some("fr"));
     assert!(m.text("[data-part=details]").starts_with("Sélectionnez"));
     m.mounted.set_attribute("country", Some("tcd"));
-    sleep(10).await;
-    assert_eq!(m.text("[data-part=details] h2"), "Tchad");
+    assert!(until(|| m.title().as_deref() == Some("Tchad")).await);
     assert_eq!(m.last_detail("sahel-map:select", "iso"), "TCD");
     // A bad value clears rather than breaks.
     m.mounted.set_attribute("country", Some("Chad"));
-    sleep(10).await;
-    assert!(m.try_find("[data-part=details] h2").is_none());
+    assert!(until(|| m.title().is_none()).await);
     // A new countries file reloads the map; `ready` is not sent twice.
     let one = r#"{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"iso3":"MLI","name_en":"Mali"},
       "geometry":{"type":"Polygon","coordinates":[[[-12,10],[4,10],[4,25],[-12,10]]]}}]}"#;
     m.mounted
         .set_attribute("data-geo-src", Some(&data_url(one)));
-    for _ in 0..50 {
-        if m.try_find("[data-iso=MLI]").is_some() {
-            break;
-        }
-        sleep(20).await;
-    }
+    assert!(until(|| m.try_find("[data-iso=MLI]").is_some()).await);
     assert_eq!(
         m.host
             .query_selector_all("svg [data-iso]")
@@ -410,22 +429,12 @@ async fn unmounting_removes_everything_it_added() {
     assert_eq!(host.child_element_count(), 0);
 }
 
-/// Waits until `selector` is in the widget (or 2 s have passed).
-async fn until(m: &Mounted, selector: &str) {
-    for _ in 0..100 {
-        if m.try_find(selector).is_some() {
-            return;
-        }
-        sleep(20).await;
-    }
-}
-
 #[wasm_bindgen_test]
 async fn sources_and_summaries_come_with_the_whole_dataset() {
     let whole = data_url(sahel_map::dataset::BUNDLED);
     let m = Mounted::with_whole("en", FIXTURE, Some(whole)).await;
     click(&m.find("[data-iso=NER]"));
-    until(&m, "[data-part=details] .sm-sources").await;
+    assert!(until(|| m.try_find("[data-part=details] .sm-sources").is_some()).await);
     assert!(m.try_find("[data-part=details] .sm-sources").is_some());
     assert!(m.try_find("[data-part=details] .sm-whole").is_none());
 }
@@ -436,14 +445,12 @@ async fn a_whole_dataset_of_another_version_is_refused_and_said_so() {
     assert_ne!(other, sahel_map::dataset::BUNDLED);
     let m = Mounted::with_whole("en", FIXTURE, Some(data_url(&other))).await;
     click(&m.find("[data-iso=NER]"));
-    for _ in 0..100 {
-        if m.text("[data-part=details]")
-            .contains("could not be loaded")
-        {
-            break;
-        }
-        sleep(20).await;
-    }
+    assert!(
+        until(|| m
+            .text("[data-part=details]")
+            .contains("could not be loaded"))
+        .await
+    );
     assert!(m
         .text("[data-part=details] .sm-whole")
         .starts_with("The sources and notes could not be loaded."));

@@ -17,16 +17,29 @@ const TEXTS = ['headline', 'subtitle', 'notes', 'credit'];
 const ATTRIBUTES = ['lang', 'layers', 'country', 'date', 'data-src', 'data-geo-src', 'theme', ...TEXTS];
 
 // Attributes checked here, since no wasm is needed to read them: a bad value warns once, naming
-// what is accepted, and the default applies. (lang and country are checked by the widget.)
+// what is accepted, and the default applies. (lang and country are checked by the widget.) The
+// cases live in tests/fixtures/attributes.json, shared with the Rust tests of `Date::parse`.
 const ACCEPTS = {
-  theme: [/^(light|dark)$/, 'light or dark'],
-  date: [/^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/, 'a date as YYYY, YYYY-MM or YYYY-MM-DD'],
-  layers: [/^\s*[a-z0-9-]+(\s*,\s*[a-z0-9-]+)*\s*$/, 'a comma-separated list of lower-case layer ids such as usa,fra,rus'],
+  theme: [(v) => v === 'light' || v === 'dark', 'light or dark'],
+  date: [isDate, 'a date as YYYY, YYYY-MM or YYYY-MM-DD'],
+  layers: [(v) => /^\s*[a-z0-9-]+(\s*,\s*[a-z0-9-]+)*\s*$/.test(v), 'a comma-separated list of lower-case layer ids such as usa,fra,rus'],
 };
+
+// A calendar date to the precision given, as the widget's `Date::parse` reads it.
+function isDate(v) {
+  const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(v);
+  if (!m) return false;
+  const [year, month, day] = [Number(m[1]), m[2] && Number(m[2]), m[3] && Number(m[3])];
+  if (month !== undefined && (month < 1 || month > 12)) return false;
+  if (day === undefined) return true;
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1];
+  return day >= 1 && day <= days;
+}
 
 function check(name, value) {
   const rule = ACCEPTS[name];
-  if (rule && value !== null && !rule[0].test(value)) {
+  if (rule && value !== null && !rule[0](value)) {
     console.warn(`sahel-map: ${name}="${value}" is not accepted: use ${rule[1]}. Using the default.`);
   }
 }

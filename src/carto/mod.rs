@@ -1,4 +1,5 @@
 //! Pure cartography: no web types. Everything here runs natively (tests, xtask) and in the wasm.
+//! The bottom room: imports nothing else of the crate.
 //!
 //! - [`projection`]: the raw conic equal-area function and a generic fit to an extent.
 //! - [`frame`]: the map's geographic box and the SVG canvas it is fitted to.

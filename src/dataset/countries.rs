@@ -53,6 +53,7 @@ pub struct Capital {
     pub at: [f64; 2],
 }
 
+#[cfg(not(target_arch = "wasm32"))]
 /// Parses a countries file (native: through serde_json; the browser uses [`read_geodata`] on
 /// its own parse). Features that cannot be drawn are skipped and reported; a file that does not
 /// parse, or leaves no country to draw, is an error.
@@ -235,7 +236,7 @@ fn line(n: &impl Json, min: usize) -> Option<LineString> {
     (coords.len() >= min).then_some(LineString(coords))
 }
 
-#[cfg(test)]
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
 

@@ -110,6 +110,18 @@ fn days_in_month(year: u32, month: u32) -> u32 {
     }
 }
 
+impl crate::i18n::Calendar for Date {
+    fn year(&self) -> u32 {
+        Date::year(self)
+    }
+    fn month(&self) -> Option<u32> {
+        Date::month(self)
+    }
+    fn day(&self) -> Option<u32> {
+        Date::day(self)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -30,6 +30,7 @@ pub trait Json: Sized {
     }
 }
 
+#[cfg(not(target_arch = "wasm32"))]
 impl Json for &serde_json::Value {
     fn get(&self, key: &str) -> Option<Self> {
         self.as_object()?.get(key).filter(|v| !v.is_null())
@@ -48,7 +49,7 @@ impl Json for &serde_json::Value {
     }
 }
 
-#[cfg(test)]
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
 

@@ -1,5 +1,6 @@
 //! Pure data: typed models loaded from JSON, validated, with every problem reported as a JSON
-//! path and a plain sentence. No web types.
+//! path and a plain sentence. No web types. May import `carto` (the map's frame, for places on
+//! it) and `i18n` (localised strings); `view`, `browser`, `ui` and `embed` build on it.
 
 pub mod countries;
 pub mod date;
@@ -7,15 +8,16 @@ pub mod json;
 pub mod model;
 pub mod query;
 pub mod read;
+mod rules;
 
-pub use countries::{
-    load_geodata, not_geojson, read_geodata, Arrows, Capital, CountryShape, Geodata,
-};
+pub use countries::{not_geojson, read_geodata, Arrows, Capital, CountryShape, Geodata};
 pub use date::Date;
 pub use json::Json;
 pub use model::*;
 pub use query::Status;
-pub use read::{load_dataset, read_core, read_dataset};
+pub use read::{read_core, read_dataset};
+#[cfg(not(target_arch = "wasm32"))]
+pub use {countries::load_geodata, read::load_dataset};
 
 use std::fmt;
 

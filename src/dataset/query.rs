@@ -62,17 +62,6 @@ impl Dataset {
             .filter(|(_, s)| *s != Status::NotYet)
     }
 
-    /// Agreements signed by `at`, with whether they are still in effect.
-    pub fn agreements_at<'a>(
-        &'a self,
-        at: &'a Date,
-    ) -> impl Iterator<Item = (&'a Agreement, Status)> + 'a {
-        self.agreements
-            .iter()
-            .map(move |a| (a, a.status(at)))
-            .filter(|(_, s)| *s != Status::NotYet)
-    }
-
     pub fn actor(&self, id: &str) -> Option<&Actor> {
         self.actors.iter().find(|a| a.id == id)
     }

@@ -1,17 +1,16 @@
-//! The boundary with the host page: the entry point the JS loader (www/sahel-map.js) calls, the
-//! options it passes, and what flows back out (the `state` attribute and DOM events).
-
-mod fetch;
-mod host;
-pub mod json;
+//! The boundary with the host page: `mount`, the entry point the JS loader
+//! (www/sahel-map.js) calls with the options it read, and the `Handle` it keeps (unmount,
+//! attributes, select, view, the downloads' data).
+//!
+//! The top room: may import every other; nothing imports it.
 
 pub use crate::options::Options;
-pub use fetch::{fetch_text, GIVE_UP, STALL};
-pub use host::{Host, LoadState};
 
+use crate::browser::{json, Host, LoadState};
 use crate::dataset::{Date, Json};
 use crate::i18n::Lang;
-use crate::ui::{App, MapState, Selection};
+use crate::ui::{App, MapState};
+use crate::view::state::Selection;
 use leptos::prelude::{GetUntracked, Set, SetValue};
 use wasm_bindgen::prelude::*;
 use web_sys::HtmlElement;
@@ -88,11 +87,11 @@ impl Handle {
         let (_, view) = m.state.view();
         let at = view.date.unwrap_or_else(|| data.as_of.clone());
         let lang = view.lang.unwrap_or_default();
-        let visible = crate::overlay::Visible::new(&data, view.layers.as_deref());
+        let visible = crate::view::state::Visible::new(&data, view.layers.as_deref());
         Some(match table {
-            "bases" => crate::export::bases_csv(&data, &visible, &at, lang),
-            "agreements" => crate::export::agreements_csv(&data, &visible, &at, lang),
-            "countries" => crate::export::countries_csv(&data, &at, lang),
+            "bases" => crate::view::export::bases_csv(&data, &visible, &at, lang),
+            "agreements" => crate::view::export::agreements_csv(&data, &visible, &at, lang),
+            "countries" => crate::view::export::countries_csv(&data, &at, lang),
             "json" => json_as_of(&text, &data, &at)?,
             _ => return None,
         })
@@ -160,10 +159,6 @@ impl Mounted {
             }
             _ => {}
         }
-    }
-
-    pub fn state(&self) -> MapState {
-        self.state
     }
 }
 

@@ -1,7 +1,7 @@
 use super::app::Loaded;
 use super::{MapState, Selection};
 use crate::i18n::{long_date, Text};
-use crate::overlay::{base_name, country_name, link_name};
+use crate::view::names::{base_name, country_name, link_name};
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -66,7 +66,7 @@ pub fn Announcer(loaded: Arc<Loaded>) -> impl IntoView {
             }
         });
     }
-    Effect::new(move |previous: Option<crate::overlay::Visible>| {
+    Effect::new(move |previous: Option<crate::view::state::Visible>| {
         let now = loaded.visible(&state);
         if let Some(before) = previous {
             let lang = state.lang.get_untracked();

@@ -8,14 +8,15 @@ use super::timeline::Timeline;
 use super::url::{CopyLink, UrlState};
 use super::whole::{self, Whole};
 use super::MapState;
+use crate::browser::{fetch_text, json, LoadState, STALL};
 use crate::carto::frame::SAHEL;
 use crate::dataset::{
     not_geojson, read_core, read_dataset, read_geodata, Dataset, Date, Problem, CORE,
 };
-use crate::embed::{fetch_text, json, LoadState, STALL};
 use crate::i18n::{Lang, Text};
-use crate::overlay::{Overlay, Visible};
-use crate::scene::{draw, DrawnMap};
+use crate::view::overlay::Overlay;
+use crate::view::scene::{draw, DrawnMap};
+use crate::view::state::Visible;
 use leptos::prelude::*;
 use leptos::task::{spawn_local, tick};
 use std::sync::Arc;
@@ -33,13 +34,12 @@ impl Loaded {
         state.date.get().unwrap_or_else(|| self.data.as_of.clone())
     }
 
-    /// The layers shown (tracked).
+    /// The layers shown (tracked): `MapState::layers`, resolved in one place.
     pub fn visible(&self, state: &MapState) -> Visible {
-        state.visible.get().unwrap_or_else(|| {
-            state
-                .layer_ids
-                .with(|ids| Visible::new(&self.data, ids.as_deref()))
-        })
+        state
+            .layers
+            .get()
+            .unwrap_or_else(|| Visible::new(&self.data, None))
     }
 }
 
@@ -225,7 +225,7 @@ pub fn App(state: MapState) -> impl IntoView {
             state.visible.set(None);
             state
                 .data
-                .set_value(result.as_ref().ok().map(|(l, _)| l.data.clone()));
+                .set(result.as_ref().ok().map(|(l, _)| l.data.clone()));
             // A page's own dataset is whole; the bundled one is a core until its details come.
             state.whole.set(match &result {
                 Ok((loaded, Some(text))) => Whole::Ready(loaded.data.clone(), text.clone()),
@@ -337,5 +337,5 @@ fn TryAgain(attempt: RwSignal<u32>) -> impl IntoView {
 #[component]
 fn Credit(loaded: Arc<Loaded>) -> impl IntoView {
     let state = expect_context::<MapState>();
-    move || crate::controls::credit(&loaded.data, state.lang.get())
+    move || crate::view::controls::credit(&loaded.data, state.lang.get())
 }

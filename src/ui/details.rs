@@ -2,7 +2,7 @@ use super::app::Loaded;
 use super::whole::{self, Whole};
 use super::{MapState, Selection};
 use crate::i18n::Text;
-use crate::panel::details_html;
+use crate::view::panel::details_html;
 use leptos::html::Section;
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -56,7 +56,7 @@ pub fn Details(loaded: Arc<Loaded>) -> impl IntoView {
                     }
                     Some(h)
                 })
-                .unwrap_or_else(|| crate::controls::hint_html(lang))
+                .unwrap_or_else(|| crate::view::controls::hint_html(lang))
         })
     };
     let on_click = move |ev: web_sys::MouseEvent| {

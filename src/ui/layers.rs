@@ -1,8 +1,8 @@
 use super::app::Loaded;
 use super::MapState;
-use crate::controls::layers_html;
 use crate::dataset::Layer;
-use crate::overlay::Visible;
+use crate::view::controls::layers_html;
+use crate::view::state::Visible;
 use leptos::html::Div;
 use leptos::prelude::*;
 use std::sync::Arc;

@@ -1,6 +1,7 @@
 use super::MapState;
 use crate::i18n::Text;
-use crate::overlay::{legend_html, symbol_scale};
+use crate::view::key::legend_html;
+use crate::view::symbols::symbol_scale;
 use leptos::prelude::*;
 
 /// The key to the symbols and lines, at the size the map draws them; open by default, folded

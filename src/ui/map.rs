@@ -5,8 +5,9 @@ use super::tooltip::{named, tip_for, Tooltip};
 use super::{MapState, Selection};
 use crate::carto::zoom::Zoom;
 use crate::i18n::Text;
-use crate::overlay::{self, site_labels_svg, View};
-use crate::scene::{estimate, labels, labels_svg, DrawnCountry};
+use crate::view::labels::{estimate, labels, labels_svg};
+use crate::view::overlay::{site_labels_svg, View};
+use crate::view::scene::DrawnCountry;
 use leptos::html::Div;
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -131,15 +132,17 @@ pub fn MapSvg(loaded: Arc<Loaded>) -> impl IntoView {
         Memo::new(move |_| {
             let at = loaded.date(&state);
             let visible = loaded.visible(&state);
-            overlay::draw(&View {
+            crate::view::overlay::draw(&View {
                 data: &loaded.data,
                 overlay: &loaded.overlay,
                 at: &at,
                 visible: &visible,
                 lang: state.lang.get(),
                 px_per_unit: px_per_unit.get(),
-                symbol_scale: overlay::symbol_scale(px_per_unit.get() * loaded.map.width),
-                selected: None,
+                symbol_scale: crate::view::symbols::symbol_scale(
+                    px_per_unit.get() * loaded.map.width,
+                ),
+                inert: false,
             })
         })
     };
@@ -301,7 +304,7 @@ fn country_shape(
         let (loaded, iso, name) = (loaded.clone(), iso.clone(), country.name.clone());
         move || {
             let lang = state.lang.get();
-            overlay::country_name(
+            crate::view::names::country_name(
                 &loaded.data,
                 &iso,
                 name.get(lang),

@@ -1,7 +1,7 @@
 //! Text widths measured with the browser's own font (a canvas' `measureText`), so labels are
 //! placed for the type the reader actually sees.
 
-use crate::scene::LabelKind;
+use crate::view::labels::LabelKind;
 use std::cell::RefCell;
 use std::collections::HashMap;
 use wasm_bindgen::JsCast;

@@ -1,5 +1,6 @@
 //! Leptos components. [`App`] owns the state as signals and hands it down by context; each
-//! component is named for what it shows.
+//! component is named for what it shows. May import `carto`, `dataset`, `i18n`, `view` (all
+//! markup and text come from there) and `browser`; only `embed` imports it.
 
 mod announce;
 mod app;
@@ -18,12 +19,12 @@ mod whole;
 pub use app::App;
 pub use whole::{load as load_whole, Whole};
 
+use crate::browser::Host;
 use crate::carto::zoom::Zoom;
 use crate::dataset::Date;
-use crate::embed::Host;
 use crate::i18n::Lang;
-pub use crate::overlay::Selection;
-use crate::overlay::Visible;
+pub use crate::view::state::Selection;
+use crate::view::state::Visible;
 use leptos::prelude::*;
 use tooltip::Tip;
 
@@ -51,8 +52,11 @@ pub struct MapState {
     pub zoom: RwSignal<Zoom>,
     /// The tooltip shown, if any.
     pub tip: RwSignal<Option<Tip>>,
-    /// The dataset in use, once loaded (for the page's `view` and downloads).
-    pub data: StoredValue<Option<std::sync::Arc<crate::dataset::Dataset>>>,
+    /// The dataset in use, once loaded.
+    pub data: RwSignal<Option<std::sync::Arc<crate::dataset::Dataset>>>,
+    /// The layers shown, resolved once for every reader of them: the reader's toggles, else
+    /// the `layers` attribute, else the dataset's defaults (None until a dataset is in).
+    pub layers: Memo<Option<Visible>>,
     /// The whole dataset, with the sources, notes and summaries the bundled core leaves out.
     pub whole: RwSignal<whole::Whole>,
     /// Where the whole bundled dataset is (beside the loader).
@@ -67,20 +71,33 @@ pub struct MapState {
 impl MapState {
     /// Call inside the widget's reactive owner: the signals live as long as the widget.
     pub fn new(host: Host, lang: Lang, geo_src: String) -> Self {
+        let data = RwSignal::new(None::<std::sync::Arc<crate::dataset::Dataset>>);
+        let layer_ids = RwSignal::new(None::<Vec<String>>);
+        let visible = RwSignal::new(None::<Visible>);
+        let layers = Memo::new(move |_| {
+            data.with(|d| {
+                d.as_ref().map(|d| {
+                    visible
+                        .get()
+                        .unwrap_or_else(|| layer_ids.with(|ids| Visible::new(d, ids.as_deref())))
+                })
+            })
+        });
         Self {
             lang: RwSignal::new(lang),
             geo_src: RwSignal::new(geo_src),
             data_src: RwSignal::new(None),
             date: RwSignal::new(None),
-            layer_ids: RwSignal::new(None),
-            visible: RwSignal::new(None),
+            layer_ids,
+            visible,
+            layers,
             selected: RwSignal::new(None),
             focus: RwSignal::new(None),
             px_per_unit: RwSignal::new(0.6),
             zoom: RwSignal::new(Zoom::IDENTITY),
             tip: RwSignal::new(None),
             dragged: StoredValue::new(false),
-            data: StoredValue::new(None),
+            data,
             whole: RwSignal::new(whole::Whole::NotAsked),
             bundled_src: StoredValue::new(None),
             url_state: false,
@@ -93,7 +110,8 @@ impl MapState {
         if self.selected.with_untracked(|s| *s == selection) {
             return;
         }
-        self.host.selected(selection.as_ref());
+        self.host
+            .selected(selection.as_ref().map(|s| (s.kind(), s.id())));
         if let Some(Selection::Country(iso)) = &selection {
             self.focus.set(Some(iso.clone()));
         }
@@ -110,16 +128,11 @@ impl MapState {
 
     /// The view as the page's API reports it: what is selected, the date shown, the language
     /// and the layers on (untracked).
-    pub fn view(&self) -> (Option<Selection>, crate::share::ViewState) {
-        let data = self.data.get_value();
-        let visible = data.as_ref().map(|d| {
-            self.visible.get_untracked().unwrap_or_else(|| {
-                self.layer_ids
-                    .with_untracked(|ids| Visible::new(d, ids.as_deref()))
-            })
-        });
+    pub fn view(&self) -> (Option<Selection>, crate::view::share::ViewState) {
+        let data = self.data.get_untracked();
+        let visible = self.layers.get_untracked();
         let selected = self.selected.get_untracked();
-        let view = crate::share::ViewState {
+        let view = crate::view::share::ViewState {
             country: match &selected {
                 Some(Selection::Country(iso)) => Some(iso.clone()),
                 _ => None,
@@ -132,7 +145,7 @@ impl MapState {
             layers: data
                 .as_ref()
                 .zip(visible.as_ref())
-                .map(|(d, v)| crate::share::layer_ids(d, v)),
+                .map(|(d, v)| crate::view::share::layer_ids(d, v)),
         };
         (selected, view)
     }

@@ -2,7 +2,7 @@ use super::app::Loaded;
 use super::whole;
 use super::{MapState, Selection};
 use crate::i18n::Text;
-use crate::panel::tables_html;
+use crate::view::panel::tables_html;
 use leptos::prelude::*;
 use std::sync::Arc;
 use wasm_bindgen::JsCast;

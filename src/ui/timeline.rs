@@ -2,7 +2,7 @@ use super::app::Loaded;
 use super::MapState;
 use crate::dataset::Date;
 use crate::i18n::{long_date, Text};
-use crate::scene::escape_into;
+use crate::view::markup::escape_into;
 use leptos::prelude::*;
 use std::fmt::Write;
 use std::sync::Arc;

@@ -1,7 +1,7 @@
 use super::app::Loaded;
 use super::{MapState, Selection};
 use crate::i18n::Text;
-use crate::share::{layer_ids, ViewState};
+use crate::view::share::{layer_ids, ViewState};
 use leptos::prelude::*;
 use std::sync::Arc;
 use wasm_bindgen::prelude::*;

@@ -5,8 +5,8 @@
 
 use super::app::{file_name, read_data};
 use super::MapState;
+use crate::browser::{fetch_text, STALL};
 use crate::dataset::Dataset;
-use crate::embed::{fetch_text, STALL};
 use crate::i18n::Lang;
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -62,7 +62,7 @@ pub fn prefetch(state: MapState) {
 
 /// Starts fetching the whole dataset unless it is in or on its way (after a failure, again).
 pub fn want(state: MapState) {
-    let loaded = state.data.try_with_value(Option::is_some) == Some(true);
+    let loaded = state.data.try_with_untracked(Option::is_some) == Some(true);
     let asked = matches!(
         state.whole.try_get_untracked(),
         Some(Whole::Loading | Whole::Slow | Whole::Ready(..)) | None
@@ -132,7 +132,7 @@ async fn fetch(state: MapState) -> Result<Fetched, String> {
         .ok_or("no URL for the whole dataset (options.bundledSrc)")?;
     let core = state
         .data
-        .try_get_value()
+        .try_get_untracked()
         .flatten()
         .ok_or("the map is not ready yet")?;
     let text = fetch_text(&url, ASKED_AGAIN.with(std::cell::Cell::get)).await?;

@@ -7,12 +7,15 @@
 
 use anyhow::{Context, Result};
 use sahel_map::carto::frame::SAHEL;
-use sahel_map::controls::{credit, first_frame_html};
 use sahel_map::dataset::Dataset;
 use sahel_map::dataset::{load_dataset, load_geodata};
 use sahel_map::i18n::{Lang, Text};
-use sahel_map::overlay::{self, Overlay, Shape, View, Visible};
-use sahel_map::scene::{self, escape_into, DrawnMap};
+use sahel_map::view::controls::{credit, first_frame_html};
+use sahel_map::view::markup::escape_into;
+use sahel_map::view::overlay::{Overlay, View};
+use sahel_map::view::scene::DrawnMap;
+use sahel_map::view::state::Visible;
+use sahel_map::view::symbols::Shape;
 use std::collections::HashMap;
 use std::fmt::Write;
 use std::path::Path;
@@ -122,7 +125,7 @@ fn inputs(root: &Path) -> Result<(Dataset, DrawnMap)> {
     let (geodata, _) = load_geodata(&geo).map_err(|p| anyhow::anyhow!("countries: {p:?}"))?;
     let text = std::fs::read_to_string(root.join("geodata/sahel.json"))?;
     let data = load_dataset(&text).map_err(|p| anyhow::anyhow!("sahel.json: {p:?}"))?;
-    Ok((data, scene::draw(&geodata, &SAHEL)))
+    Ok((data, sahel_map::view::scene::draw(&geodata, &SAHEL)))
 }
 
 /// The element's first frame in each language, as a JSON object for the loader: the widget's
@@ -143,7 +146,7 @@ pub fn poster_svg(root: &Path, lang: Lang, dark: bool) -> Result<String> {
     let at = data.as_of.clone();
     // Drawn for a 1000 px wide image: one SVG unit a pixel.
     let ppu = 1.0;
-    let drawn = overlay::draw(&View {
+    let drawn = sahel_map::view::overlay::draw(&View {
         data: &data,
         overlay: &overlay,
         at: &at,
@@ -151,12 +154,23 @@ pub fn poster_svg(root: &Path, lang: Lang, dark: bool) -> Result<String> {
         lang,
         px_per_unit: ppu,
         symbol_scale: 1.0,
-        selected: None,
+        inert: true,
     });
-    let names = scene::labels(&map, lang, ppu, &scene::estimate, &drawn.taken);
+    let names = sahel_map::view::labels::labels(
+        &map,
+        lang,
+        ppu,
+        &sahel_map::view::labels::estimate,
+        &drawn.taken,
+    );
     let mut taken = drawn.taken.clone();
     taken.extend(names.iter().map(|l| l.rect));
-    let (sites, _) = overlay::site_labels_svg(&drawn.site_labels, &taken, ppu, &scene::estimate);
+    let (sites, _) = sahel_map::view::overlay::site_labels_svg(
+        &drawn.site_labels,
+        &taken,
+        ppu,
+        &sahel_map::view::labels::estimate,
+    );
 
     let (w, h) = (map.width as i32 as f64, map.height as i32 as f64);
     let strip = STRIP;
@@ -185,8 +199,11 @@ pub fn poster_svg(root: &Path, lang: Lang, dark: bool) -> Result<String> {
         map.disputed_borders
     );
     // Core names in capitals, as the widget's stylesheet sets them.
-    let mut labels = scene::labels_svg(&names, ppu);
-    for l in names.iter().filter(|l| l.kind == scene::LabelKind::Core) {
+    let mut labels = sahel_map::view::labels::labels_svg(&names, ppu);
+    for l in names
+        .iter()
+        .filter(|l| l.kind == sahel_map::view::labels::LabelKind::Core)
+    {
         for line in &l.lines {
             let mut escaped = String::new();
             escape_into(line, &mut escaped);
@@ -198,8 +215,7 @@ pub fn poster_svg(root: &Path, lang: Lang, dark: bool) -> Result<String> {
     }
     svg.push_str(&labels);
     svg.push_str(&sites);
-    // A picture: no hit areas, roles or focus stops.
-    svg.push_str(&still(&drawn.markup));
+    svg.push_str(&drawn.markup);
 
     // The key in a strip under the map: each partner's colour and shape, what the symbols and
     // lines mean, and the credit.
@@ -224,7 +240,11 @@ pub fn poster_svg(root: &Path, lang: Lang, dark: bool) -> Result<String> {
         );
         escape_into(name, &mut svg);
         svg.push_str("</text>");
-        x += 15.0 + scene::estimate(name, scene::LabelKind::Country) * 12.0 / 11.0 + 14.0;
+        x += 15.0
+            + sahel_map::view::labels::estimate(name, sahel_map::view::labels::LabelKind::Country)
+                * 12.0
+                / 11.0
+            + 14.0;
     }
     let _ = write!(svg, r#"<text class="sm-key-text" x="12" y="{}">"#, h + 38.0);
     escape_into(key_line(lang), &mut svg);
@@ -258,24 +278,6 @@ fn map_tags(svg: &str, mut f: impl FnMut(&str) -> Option<String>) -> String {
 fn attr_value(tag: &str, name: &str) -> Option<std::ops::Range<usize>> {
     let start = tag.find(&format!(" {name}=\""))? + name.len() + 3;
     Some(start..start + tag[start..].find('"')?)
-}
-
-/// The overlay's markup without what only a live map needs: hit areas, and the roles, focus
-/// stops and names of its symbols (the poster is one image with one name).
-fn still(markup: &str) -> String {
-    map_tags(markup, |tag| {
-        if tag.contains(r#" class="sm-hit""#) {
-            return None;
-        }
-        let mut tag = tag.to_string();
-        for name in ["role", "tabindex", "aria-label"] {
-            if let Some(value) = attr_value(&tag, name) {
-                // The attribute from its leading space to its closing quote.
-                tag.replace_range(value.start - name.len() - 3..value.end + 1, "");
-            }
-        }
-        Some(tag)
-    })
 }
 
 /// The map's own lines (graticule, land, borders, links) rewritten in relative whole units: a
@@ -454,15 +456,6 @@ mod tests {
         assert_eq!(
             relative_paths(svg),
             r#"<path class="sm-country is-core" d="m1 2l2 2z"/><path class="sm-sym sm-c2" d="M1.4 2L3 4Z"/>"#
-        );
-    }
-
-    #[test]
-    fn still_drops_hit_areas_roles_and_focus_stops() {
-        let live = r#"<g class="sm-base" role="button" tabindex="-1" aria-label="A &amp; B"><path class="sm-hit" d="M0 0L1 1"/><path class="sm-sym" d="M0 0L2 2"/></g>"#;
-        assert_eq!(
-            still(live),
-            r#"<g class="sm-base"><path class="sm-sym" d="M0 0L2 2"/></g>"#
         );
     }
 }

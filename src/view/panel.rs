@@ -5,30 +5,10 @@
 
 use crate::dataset::{Agreement, Base, Dataset, Date, Dated, Scope, Source, Status, TroopCount};
 use crate::i18n::{long_date, term, Lang, Localized, Text};
-use crate::overlay::{base_name, link_name, troops, Overlay, Selection};
-use crate::scene::escape_into;
-
-/// A small HTML writer: tags are ours, text is always escaped.
-struct Html(String);
-
-impl Html {
-    fn raw(&mut self, s: &str) -> &mut Self {
-        self.0.push_str(s);
-        self
-    }
-    fn text(&mut self, s: &str) -> &mut Self {
-        escape_into(s, &mut self.0);
-        self
-    }
-    /// `<tag class="…">text</tag>`.
-    fn el(&mut self, tag: &str, class: &str, text: &str) -> &mut Self {
-        self.raw("<").raw(tag);
-        if !class.is_empty() {
-            self.raw(" class=\"").raw(class).raw("\"");
-        }
-        self.raw(">").text(text).raw("</").raw(tag).raw(">")
-    }
-}
+use crate::view::markup::Html;
+use crate::view::names::{base_name, link_name, troops};
+use crate::view::overlay::Overlay;
+use crate::view::state::Selection;
 
 /// The panel for `selection`; `country_name` is the map's name for a selected country (the
 /// dataset may not describe it). None when the selection names nothing known.
@@ -40,7 +20,7 @@ pub fn details_html(
     at: &Date,
     lang: Lang,
 ) -> Option<String> {
-    let mut h = Html(String::new());
+    let mut h = Html::new();
     match selection {
         Selection::Country(iso) => {
             let name = country_name
@@ -291,7 +271,7 @@ fn status_line(h: &mut Html, status: Status, ended: Option<&Dated>, lang: Lang) 
 }
 
 fn names(data: &Dataset, ids: &[String], lang: Lang) -> String {
-    crate::overlay::actor_names(data, ids, lang, ", ")
+    crate::view::names::actor_names(data, ids, lang, ", ")
 }
 
 fn base(h: &mut Html, data: &Dataset, b: &Base, at: &Date, lang: Lang) {
@@ -381,13 +361,14 @@ fn link(h: &mut Html, data: &Dataset, a: &Agreement, at: &Date, lang: Lang) {
 /// with the same facts and sources as the panel. Country names are buttons that select them.
 pub fn tables_html(
     data: &Dataset,
-    visible: &crate::overlay::Visible,
+    visible: &crate::view::state::Visible,
     countries: &[(String, Localized)],
     at: &Date,
     lang: Lang,
 ) -> String {
-    use crate::overlay::{agreement_shown, country_name, shown_layer, symbol_count};
-    let mut h = Html(String::new());
+    use crate::view::names::country_name;
+    use crate::view::shown::{agreement_shown, shown_layer, symbol_count};
+    let mut h = Html::new();
     let head = |h: &mut Html, caption: &str, cols: &[&str]| {
         h.raw("<table><caption>")
             .text(caption)

@@ -4,14 +4,15 @@
 
 use crate::dataset::{Dataset, Date, Dated, Scope, Source, Status};
 use crate::i18n::Lang;
-use crate::overlay::{agreement_shown, country_counts, shown_layer, Visible};
+use crate::view::shown::{agreement_shown, country_counts, shown_layer};
+use crate::view::state::Visible;
 
 /// Rows to CSV text, CRLF line ends as RFC 4180 has them. A text that a spreadsheet would read
 /// as a formula (it begins with `=`, `+`, `-`, `@`, a tab or a carriage return) is written with
 /// a leading `'`, so it stays text (OWASP's advice on CSV injection); numbers are left alone.
 ///
 /// ```
-/// use sahel_map::export::csv;
+/// use sahel_map::view::export::csv;
 /// let rows = vec![vec!["a".to_string(), "b, c".to_string()], vec!["\"q\"".to_string(), String::new()]];
 /// assert_eq!(csv(&rows), "a,\"b, c\"\r\n\"\"\"q\"\"\",\r\n");
 /// let risky = vec![vec!["=1+1".to_string(), "-0.5".to_string(), "@x".to_string()]];
@@ -63,7 +64,7 @@ fn formula_like(field: &str) -> bool {
 /// A coordinate with five decimals, written from integers (no float formatting in the wasm).
 ///
 /// ```
-/// use sahel_map::export::degrees;
+/// use sahel_map::view::export::degrees;
 /// assert_eq!(degrees(8.01389), "8.01389");
 /// assert_eq!(degrees(-0.0056), "-0.00560");
 /// ```

@@ -4,7 +4,7 @@
 
 use crate::dataset::{Dataset, Date};
 use crate::i18n::Lang;
-use crate::overlay::Visible;
+use crate::view::state::Visible;
 
 /// The parts of a view that travel in a link. None: the default (or the element's attribute).
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -26,7 +26,7 @@ impl ViewState {
     /// so a mangled link still opens the map.
     ///
     /// ```
-    /// use sahel_map::share::ViewState;
+    /// use sahel_map::view::share::ViewState;
     /// let v = ViewState::parse("#country=ner&date=2023-06-01&lang=fr&layers=usa,rus&x=1");
     /// assert_eq!(v.country.as_deref(), Some("NER"));
     /// assert_eq!(v.to_fragment(), "country=NER&date=2023-06-01&lang=fr&layers=usa,rus");
@@ -87,7 +87,7 @@ impl ViewState {
 /// `bases` and `links` when on.
 ///
 /// ```
-/// use sahel_map::{dataset::{load_dataset, BUNDLED}, overlay::Visible, share::layer_ids};
+/// use sahel_map::{dataset::{load_dataset, BUNDLED}, view::state::Visible, view::share::layer_ids};
 /// let data = load_dataset(BUNDLED).unwrap();
 /// let mut v = Visible::new(&data, None);
 /// v.links = false;

@@ -1,126 +1,12 @@
-//! The map as drawn, pure: geodata projected once into SVG coordinates for one frame, and the
-//! labels placed for the map's current rendered size. The UI renders it; tests check it natively.
+//! Country names and capitals placed without collisions for the map's rendered size, and the
+//! label layer as escaped SVG markup. Pure; the browser measures with the page's font, native
+//! tests with [`estimate`].
 
-use crate::carto::frame::Frame;
+use super::markup::escape_into;
+use super::scene::DrawnMap;
 use crate::carto::labels::{inside, place, text_width, Candidate, Rect};
 use crate::carto::path::fmt_tenths;
-use crate::carto::ToSvgPath;
-use crate::dataset::{Arrows, Geodata};
 use crate::i18n::{Lang, Localized, Text};
-use geo_types::MultiLineString;
-
-/// The core of the Sahel: shaded darker, labelled first, capitals shown.
-pub const CORE: [&str; 5] = ["NER", "MLI", "BFA", "TCD", "MRT"];
-
-#[derive(Clone, Debug, PartialEq)]
-pub struct DrawnCountry {
-    pub iso: String,
-    pub name: Localized,
-    pub d: String,
-    pub core: bool,
-    pub disputed: bool,
-    pub arrows: Arrows,
-    /// Where the name goes, in SVG units.
-    pub label_at: [f64; 2],
-    /// Projected rings, to test whether a label fits inside.
-    pub rings: Vec<Vec<[f64; 2]>>,
-    pub capital: Option<(Localized, [f64; 2])>,
-}
-
-#[derive(Clone, Debug, PartialEq)]
-pub struct DrawnMap {
-    pub width: f64,
-    pub height: f64,
-    pub countries: Vec<DrawnCountry>,
-    /// Context land, one path.
-    pub context: String,
-    /// Disputed borders, one path, drawn dashed.
-    pub disputed_borders: String,
-    pub graticule: String,
-}
-
-impl DrawnMap {
-    pub fn country(&self, iso: &str) -> Option<&DrawnCountry> {
-        self.countries.iter().find(|c| c.iso == iso)
-    }
-
-    /// The `<svg>`'s viewBox, in whole units: the widget, its first frame and the poster share it,
-    /// so all three have the same aspect ratio.
-    pub fn view_box(&self) -> String {
-        format!("0 0 {} {}", self.width as i32, self.height as i32)
-    }
-}
-
-/// Projects the geodata through `frame`; shapes that vanish at this scale are left out.
-pub fn draw(geodata: &Geodata, frame: &Frame) -> DrawnMap {
-    let projection = frame.projection();
-    let project = |p: [f64; 2]| projection.project(p);
-    let countries = geodata
-        .countries
-        .iter()
-        .map(|c| {
-            let rings: Vec<Vec<[f64; 2]>> = c
-                .geometry
-                .0
-                .iter()
-                .flat_map(|p| std::iter::once(p.exterior()).chain(p.interiors()))
-                .map(|r| r.0.iter().map(|q| project([q.x, q.y])).collect())
-                .collect();
-            let label_at = c
-                .label
-                .map(project)
-                .unwrap_or_else(|| middle_of_largest(&rings));
-            DrawnCountry {
-                iso: c.iso.clone(),
-                name: c.name.clone(),
-                d: c.geometry.to_svg_path(&project),
-                core: CORE.contains(&c.iso.as_str()),
-                disputed: c.disputed,
-                arrows: c.arrows.clone(),
-                label_at,
-                rings,
-                capital: c
-                    .capital
-                    .as_ref()
-                    .map(|cap| (cap.name.clone(), project(cap.at))),
-            }
-        })
-        .filter(|c| !c.d.is_empty())
-        .collect();
-    let mut context = String::new();
-    geodata
-        .context
-        .iter()
-        .for_each(|s| s.write_svg_path(&project, &mut context));
-    let mut disputed_borders = String::new();
-    geodata
-        .disputed_borders
-        .iter()
-        .for_each(|b| b.write_svg_path(&project, &mut disputed_borders));
-    let graticule: MultiLineString = frame.graticule(10.0);
-    DrawnMap {
-        width: frame.width,
-        height: frame.height(),
-        countries,
-        context,
-        disputed_borders,
-        graticule: graticule.to_svg_path(&project),
-    }
-}
-
-/// The centre of the bounding box of the longest ring: a fallback label point for files that
-/// carry none.
-fn middle_of_largest(rings: &[Vec<[f64; 2]>]) -> [f64; 2] {
-    let Some(ring) = rings.iter().max_by_key(|r| r.len()) else {
-        return [0.0, 0.0];
-    };
-    let (mut lo, mut hi) = ([f64::INFINITY; 2], [f64::NEG_INFINITY; 2]);
-    for p in ring {
-        lo = [lo[0].min(p[0]), lo[1].min(p[1])];
-        hi = [hi[0].max(p[0]), hi[1].max(p[1])];
-    }
-    [(lo[0] + hi[0]) / 2.0, (lo[1] + hi[1]) / 2.0]
-}
 
 /// What a label shows, and how.
 #[derive(Clone, Debug, PartialEq)]
@@ -346,20 +232,6 @@ pub fn labels_svg(placed: &[PlacedLabel], px_per_unit: f64) -> String {
     out
 }
 
-/// Escapes text for markup: data strings are text, never markup.
-pub fn escape_into(text: &str, out: &mut String) {
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-}
-
 /// A label still to place.
 struct Item {
     /// The text, line by line, for each size variant of the candidate.
@@ -474,14 +346,15 @@ fn wrap(name: &str) -> Option<(String, String)> {
     Some((name[..split].to_string(), name[split + 1..].to_string()))
 }
 
-#[cfg(test)]
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
     use crate::carto::frame::SAHEL;
     use crate::dataset::load_geodata;
+    use crate::view::scene::draw;
 
     fn map() -> DrawnMap {
-        let (geodata, _) = load_geodata(include_str!("../geodata/countries.geojson")).unwrap();
+        let (geodata, _) = load_geodata(include_str!("../../geodata/countries.geojson")).unwrap();
         draw(&geodata, &SAHEL)
     }
 

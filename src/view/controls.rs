@@ -5,8 +5,11 @@
 
 use crate::dataset::Dataset;
 use crate::i18n::{long_date, Lang, Text};
-use crate::overlay::{legend_html, Shape, Visible};
-use crate::scene::{escape_into, DrawnMap};
+use crate::view::key::legend_html;
+use crate::view::markup::escape_into;
+use crate::view::scene::DrawnMap;
+use crate::view::state::Visible;
+use crate::view::symbols::Shape;
 use std::fmt::Write;
 
 /// The source line: boundaries, and the dataset's title, version and as-of date (plain text).
@@ -38,7 +41,7 @@ pub fn hint_html(lang: Lang) -> String {
 ///
 /// ```
 /// # let data = sahel_map::dataset::load_dataset(sahel_map::dataset::BUNDLED).unwrap();
-/// use sahel_map::{controls::layers_html, i18n::Lang, overlay::Visible};
+/// use sahel_map::{i18n::Lang, view::controls::layers_html, view::state::Visible};
 /// let html = layers_html(&data, &Visible::new(&data, Some(&["rus".into()])), Lang::En);
 /// assert!(html.contains(r#"data-layer="rus" checked"#));
 /// assert!(html.contains(r#"data-layer="usa">"#));

@@ -1,7 +1,6 @@
 //! What the host page sees of the widget: the `state` attribute on the element and the
 //! bubbling, composed `sahel-map:*` events.
 
-use crate::ui::Selection;
 use leptos::prelude::*;
 use wasm_bindgen::JsValue;
 use web_sys::{CustomEvent, CustomEventInit, HtmlElement};
@@ -58,20 +57,19 @@ impl Host {
     }
 
     /// `sahel-map:select` with `detail.type` (country, base, site or link), `detail.id`, and
-    /// `detail.iso` for a country; all null when the selection is cleared.
-    pub fn selected(&self, selection: Option<&Selection>) {
+    /// `detail.iso` for a country; all null when the selection is cleared (`kind_id` None).
+    pub fn selected(&self, kind_id: Option<(&str, &str)>) {
         let detail = js_sys::Object::new();
         let set = |key: &str, value: Option<&str>| {
             let value = value.map_or(JsValue::NULL, JsValue::from_str);
             let _ = js_sys::Reflect::set(&detail, &key.into(), &value);
         };
-        set("type", selection.map(Selection::kind));
-        set("id", selection.map(Selection::id));
-        let iso = match selection {
-            Some(Selection::Country(iso)) => Some(iso.as_str()),
-            _ => None,
-        };
-        set("iso", iso);
+        set("type", kind_id.map(|(kind, _)| kind));
+        set("id", kind_id.map(|(_, id)| id));
+        set(
+            "iso",
+            kind_id.and_then(|(kind, id)| (kind == "country").then_some(id)),
+        );
         self.dispatch("sahel-map:select", &detail.into());
     }
 

@@ -1,0 +1,12 @@
+//! The browser, as the widget uses it: fetching text with a bounded wait, the browser's own JSON
+//! values read through `dataset::Json`, and the host element (its `state` attribute, its
+//! events, console warnings).
+//!
+//! May import `dataset` only; used by `ui` and `embed`, and uses neither.
+
+mod fetch;
+mod host;
+pub mod json;
+
+pub use fetch::{fetch_text, GIVE_UP, STALL};
+pub use host::{Host, LoadState};

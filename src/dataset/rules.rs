@@ -1,0 +1,198 @@
+//! The rules beyond the schema, on records that read cleanly: ids unique, references that
+//! resolve, places on the map, dates in order. Paths use each record's index.
+
+use super::model::*;
+use super::Problem;
+use crate::carto::frame::SAHEL;
+use std::collections::HashSet;
+
+/// `[lon, lat]` for a message, to a thousandth.
+fn show_point([lon, lat]: [f64; 2]) -> String {
+    use crate::carto::fixed::fixed;
+    format!("[{}, {}]", fixed(lon, 3, true), fixed(lat, 3, true))
+}
+
+/// The rules beyond the schema, on records that read cleanly. Paths use each record's index.
+pub(super) fn check(d: &Dataset, problems: &mut Vec<Problem>) {
+    let mut fail = |path: String, message: String| problems.push(Problem::new(path, message));
+    let unique = |name: &str, ids: Vec<&str>, fail: &mut dyn FnMut(String, String)| {
+        let mut seen = HashSet::new();
+        for (i, id) in ids.into_iter().enumerate() {
+            if !seen.insert(id) {
+                fail(format!("{name}[{i}].id"), format!("{id:?} is used twice"));
+            }
+        }
+    };
+    unique(
+        "actors",
+        d.actors.iter().map(|a| a.id.as_str()).collect(),
+        &mut fail,
+    );
+    unique(
+        "countries",
+        d.countries.iter().map(|c| c.iso3.as_str()).collect(),
+        &mut fail,
+    );
+    unique(
+        "layers",
+        d.layers.iter().map(|l| l.id.as_str()).collect(),
+        &mut fail,
+    );
+    unique(
+        "bases",
+        d.bases.iter().map(|b| b.id.as_str()).collect(),
+        &mut fail,
+    );
+    unique(
+        "agreements",
+        d.agreements.iter().map(|a| a.id.as_str()).collect(),
+        &mut fail,
+    );
+    unique(
+        "events",
+        d.events.iter().map(|e| e.id.as_str()).collect(),
+        &mut fail,
+    );
+
+    let actors: HashSet<&str> = d.actors.iter().map(|a| a.id.as_str()).collect();
+    let states: HashSet<&str> = d
+        .countries
+        .iter()
+        .map(|c| c.iso3.as_str())
+        .chain(d.actors.iter().filter_map(|a| a.iso3.as_deref()))
+        .collect();
+    let bases: HashSet<&str> = d.bases.iter().map(|b| b.id.as_str()).collect();
+    let agreements: HashSet<&str> = d.agreements.iter().map(|a| a.id.as_str()).collect();
+    let known = |path: String,
+                 ids: &[String],
+                 set: &HashSet<&str>,
+                 what: &str,
+                 fail: &mut dyn FnMut(String, String)| {
+        for (i, id) in ids.iter().enumerate() {
+            if !set.contains(id.as_str()) {
+                fail(
+                    format!("{path}[{i}]"),
+                    format!("{id:?} is not a known {what}"),
+                );
+            }
+        }
+    };
+    for (i, a) in d.actors.iter().enumerate() {
+        known(
+            format!("actors[{i}].members"),
+            &a.members,
+            &actors,
+            "actor",
+            &mut fail,
+        );
+        if !SAHEL.contains(a.anchor) {
+            fail(
+                format!("actors[{i}].anchor"),
+                format!("{} lies outside the map", show_point(a.anchor)),
+            );
+        }
+    }
+    for (i, c) in d.countries.iter().enumerate() {
+        known(
+            format!("countries[{i}].member_of"),
+            &c.member_of,
+            &actors,
+            "actor",
+            &mut fail,
+        );
+    }
+    for (i, l) in d.layers.iter().enumerate() {
+        known(
+            format!("layers[{i}].actors"),
+            &l.actors,
+            &actors,
+            "actor",
+            &mut fail,
+        );
+    }
+    for (i, b) in d.bases.iter().enumerate() {
+        let path = format!("bases[{i}]");
+        known(
+            format!("{path}.operators"),
+            &b.operators,
+            &actors,
+            "actor",
+            &mut fail,
+        );
+        known(
+            format!("{path}.agreements"),
+            &b.agreements,
+            &agreements,
+            "agreement",
+            &mut fail,
+        );
+        if !states.contains(b.host.as_str()) {
+            fail(
+                format!("{path}.host"),
+                format!("{:?} is not a known country", b.host),
+            );
+        }
+        if !SAHEL.contains(b.at) {
+            fail(
+                format!("{path}.at"),
+                format!("{} lies outside the map", show_point(b.at)),
+            );
+        }
+        if let (Some(open), Some(close)) = (&b.opened, &b.closed) {
+            if close.date < open.date {
+                fail(
+                    format!("{path}.closed.date"),
+                    format!("{} is before it opened ({})", close.date, open.date),
+                );
+            }
+        }
+    }
+    for (i, a) in d.agreements.iter().enumerate() {
+        let path = format!("agreements[{i}]");
+        known(
+            format!("{path}.parties"),
+            &a.parties,
+            &actors,
+            "actor",
+            &mut fail,
+        );
+        let steps = [
+            ("signed", &a.signed),
+            ("in_force", &a.in_force),
+            ("ended", &a.ended),
+        ];
+        for (k, (later, date)) in steps.iter().enumerate() {
+            let Some(date) = date else { continue };
+            if let Some((earlier, before)) = steps[..k]
+                .iter()
+                .rev()
+                .find_map(|(n, d)| d.as_ref().map(|d| (n, d)))
+            {
+                if date.date < before.date {
+                    fail(
+                        format!("{path}.{later}.date"),
+                        format!("{} is before {earlier} ({})", date.date, before.date),
+                    );
+                }
+            }
+        }
+    }
+    for (i, e) in d.events.iter().enumerate() {
+        let path = format!("events[{i}]");
+        known(
+            format!("{path}.countries"),
+            &e.countries,
+            &states,
+            "country",
+            &mut fail,
+        );
+        known(
+            format!("{path}.agreements"),
+            &e.agreements,
+            &agreements,
+            "agreement",
+            &mut fail,
+        );
+        known(format!("{path}.bases"), &e.bases, &bases, "base", &mut fail);
+    }
+}

@@ -1,0 +1,79 @@
+//! What the reader has chosen: the selection and the layers on. Pure; `ui::MapState` holds them
+//! as signals, the view reads them.
+
+use crate::dataset::Dataset;
+
+/// What the reader has selected: a country (ISO3), a base, a site of several bases (its first
+/// base's id) or a link (its agreement's id).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Selection {
+    Country(String),
+    Base(String),
+    Site(String),
+    Link(String),
+}
+
+impl Selection {
+    /// The kind as the page sees it in `sahel-map:select`.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Selection::Country(_) => "country",
+            Selection::Base(_) => "base",
+            Selection::Site(_) => "site",
+            Selection::Link(_) => "link",
+        }
+    }
+
+    pub fn id(&self) -> &str {
+        match self {
+            Selection::Country(id)
+            | Selection::Base(id)
+            | Selection::Site(id)
+            | Selection::Link(id) => id,
+        }
+    }
+
+    /// From a map element's data attribute name (`data-base` …) and value.
+    pub fn from_attribute(name: &str, id: String) -> Option<Selection> {
+        match name {
+            "data-iso" => Some(Selection::Country(id)),
+            "data-base" => Some(Selection::Base(id)),
+            "data-site" => Some(Selection::Site(id)),
+            "data-link" => Some(Selection::Link(id)),
+            _ => None,
+        }
+    }
+}
+
+/// Which layers are on, by index into `Dataset::layers`, and whether bases and links show.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Visible {
+    pub layers: Vec<bool>,
+    pub bases: bool,
+    pub links: bool,
+}
+
+impl Visible {
+    /// The dataset's defaults, or exactly the layers named in `ids` (the `layers` attribute);
+    /// `bases` and `links` may be named too, and are on when neither is named.
+    pub fn new(data: &Dataset, ids: Option<&[String]>) -> Visible {
+        let named = |id: &str| ids.is_some_and(|ids| ids.iter().any(|i| i == id));
+        let some_kind = named("bases") || named("links");
+        Visible {
+            layers: data
+                .layers
+                .iter()
+                .map(|l| ids.map_or(l.default, |_| named(&l.id)))
+                .collect(),
+            bases: !some_kind || named("bases"),
+            links: !some_kind || named("links"),
+        }
+    }
+}
+
+impl Visible {
+    /// Whether layer `l` (an index into `Dataset::layers`) is on.
+    pub fn layer_on(&self, l: usize) -> bool {
+        self.layers.get(l).copied().unwrap_or(false)
+    }
+}
