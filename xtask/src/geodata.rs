@@ -5,6 +5,7 @@
 use crate::util::{ensure_node_modules, root};
 use anyhow::{bail, Context, Result};
 use geo::{Area, Coord, LineString, MultiPolygon, Orient, Polygon, Simplify};
+use geojson::{Feature, Geometry, GeometryValue, PolygonType, Position};
 use sahel_map::carto::frame::SAHEL;
 use sahel_map::carto::label::label_point;
 use sahel_map::carto::topology::{neighbours, shared_border, toward, Direction};
@@ -237,18 +238,13 @@ pub fn countries_geojson(topojson: &str) -> Result<String> {
         if DISPUTED.iter().any(|d| d.0 == *iso) {
             properties["status"] = json!("disputed");
         }
-        features.push(json!({
-            "type": "Feature",
-            "properties": properties,
-            "geometry": multipolygon_json(&shapes[i]),
-        }));
+        features.push(feature(properties, area(&shapes[i])));
     }
     for ((_, iso), shape) in CONTEXT.iter().zip(&context) {
-        features.push(json!({
-            "type": "Feature",
-            "properties": { "kind": "context", "iso3": iso },
-            "geometry": multipolygon_json(shape),
-        }));
+        features.push(feature(
+            json!({ "kind": "context", "iso3": iso }),
+            area(shape),
+        ));
     }
     for (territory, claimant) in DISPUTED {
         let index = |iso: &str| COUNTRIES.iter().position(|c| c.1 == iso).expect("listed");
@@ -256,18 +252,16 @@ pub fn countries_geojson(topojson: &str) -> Result<String> {
         if border.0.is_empty() {
             bail!("{territory} and {claimant} share no border");
         }
-        let lines: Vec<Value> = border
-            .0
-            .iter()
-            .map(|l| Value::from(l.coords().map(|c| json!([c.x, c.y])).collect::<Vec<_>>()))
-            .collect();
-        features.push(json!({
-            "type": "Feature",
-            "properties": { "kind": "disputed-border", "between": [territory, claimant] },
-            "geometry": { "type": "MultiLineString", "coordinates": lines },
-        }));
+        let lines = border.0.iter().map(positions).collect();
+        features.push(feature(
+            json!({ "kind": "disputed-border", "between": [territory, claimant] }),
+            Geometry::new(GeometryValue::MultiLineString { coordinates: lines }),
+        ));
     }
-    let lines: Vec<String> = features.iter().map(|f| f.to_string()).collect();
+    let lines: Vec<String> = features
+        .iter()
+        .map(serde_json::to_string)
+        .collect::<Result<_, _>>()?;
     Ok(format!(
         "{{\"type\":\"FeatureCollection\",\"features\":[\n{}\n]}}\n",
         lines.join(",\n")
@@ -419,12 +413,26 @@ fn within_frame(shape: &MultiPolygon) -> MultiPolygon {
     )
 }
 
-fn multipolygon_json(shape: &MultiPolygon) -> Value {
-    let coordinates: Vec<Value> = shape.0.iter().map(polygon_json).collect();
-    if coordinates.len() == 1 {
-        json!({ "type": "Polygon", "coordinates": coordinates[0] })
+/// One country's or context land's shape: a Polygon when it has one part.
+fn area(shape: &MultiPolygon) -> Geometry {
+    let mut polygons: Vec<PolygonType> = shape.0.iter().map(polygon).collect();
+    Geometry::new(if polygons.len() == 1 {
+        GeometryValue::Polygon {
+            coordinates: polygons.remove(0),
+        }
     } else {
-        json!({ "type": "MultiPolygon", "coordinates": coordinates })
+        GeometryValue::MultiPolygon {
+            coordinates: polygons,
+        }
+    })
+}
+
+/// A GeoJSON feature with `properties` (an object) and `geometry`.
+fn feature(properties: Value, geometry: Geometry) -> Feature {
+    Feature {
+        geometry: Some(geometry),
+        properties: properties.as_object().cloned(),
+        ..Feature::default()
     }
 }
 
@@ -503,91 +511,16 @@ fn round(v: f64) -> f64 {
     (v * k).round() / k
 }
 
-fn polygon_json(p: &Polygon) -> Value {
-    let ring =
-        |l: &LineString| Value::from(l.coords().map(|c| json!([c.x, c.y])).collect::<Vec<_>>());
-    Value::from(
-        std::iter::once(p.exterior())
-            .chain(p.interiors())
-            .map(ring)
-            .collect::<Vec<_>>(),
-    )
+fn positions(l: &LineString) -> Vec<Position> {
+    l.coords().map(|c| Position::from([c.x, c.y])).collect()
+}
+
+fn polygon(p: &Polygon) -> PolygonType {
+    std::iter::once(p.exterior())
+        .chain(p.interiors())
+        .map(positions)
+        .collect()
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn the_committed_file_is_exactly_what_the_pipeline_makes() {
-        let source = root().join("node_modules/world-atlas/countries-50m.json");
-        let topojson = std::fs::read_to_string(&source)
-            .unwrap_or_else(|e| panic!("{} ({e}): run `npm ci` first", source.display()));
-        let committed = std::fs::read_to_string(root().join("geodata/countries.geojson")).unwrap();
-        assert!(
-            countries_geojson(&topojson).unwrap() == committed,
-            "run `cargo xtask geodata`"
-        );
-    }
-
-    /// Niger and Nigeria share a long border: after simplification, its vertices are still the
-    /// very same coordinates in both countries (no gap, no sliver).
-    #[test]
-    fn a_shared_border_keeps_identical_vertices_on_both_sides() {
-        let committed = std::fs::read_to_string(root().join("geodata/countries.geojson")).unwrap();
-        let countries = sahel_map::dataset::load_geodata(&committed)
-            .unwrap()
-            .0
-            .countries;
-        let points = |iso: &str| -> std::collections::HashSet<(i64, i64)> {
-            let c = countries.iter().find(|c| c.iso == iso).unwrap();
-            c.geometry
-                .0
-                .iter()
-                .flat_map(|p| p.exterior().0.iter())
-                .map(|c| ((c.x * 1000.0).round() as i64, (c.y * 1000.0).round() as i64))
-                .collect()
-        };
-        let shared = points("NER").intersection(&points("NGA")).count();
-        assert!(
-            shared >= 20,
-            "only {shared} shared vertices between NER and NGA"
-        );
-    }
-
-    /// A tiny topology: two unit squares sharing the arc x = 1, the second using it reversed,
-    /// with clockwise rings as world-atlas stores them.
-    #[test]
-    fn stitches_reversed_arcs_and_orients_rings_counter_clockwise() {
-        let topology = Topology {
-            transform: Transform {
-                scale: [1.0, 1.0],
-                translate: [0.0, 0.0],
-            },
-            arcs: vec![
-                vec![[1, 0], [0, 1]],                   // shared: (1,0) → (1,1)
-                vec![[1, 1], [-1, 0], [0, -1], [1, 0]], // west square's rest, clockwise
-                vec![[1, 0], [1, 0], [0, 1], [-1, 0]],  // east square's rest
-            ],
-            objects: BTreeMap::new(),
-        };
-        let arcs = decode_arcs(&topology);
-        let mut cache = HashMap::new();
-        let west = stitch(&[0, 1], &arcs, &mut cache, COUNTRY_DETAIL).unwrap();
-        let east = stitch(&[2, !0], &arcs, &mut cache, COUNTRY_DETAIL).unwrap();
-        assert_eq!(west.0.len(), 5);
-        assert_eq!(east.0.len(), 5);
-        let west = Polygon::new(west, vec![]).orient(geo::orient::Direction::Default);
-        assert!(west.signed_area() > 0.0);
-        let has = |p: &LineString, x: f64, y: f64| p.0.iter().any(|c| c.x == x && c.y == y);
-        for (x, y) in [(1.0, 0.0), (1.0, 1.0)] {
-            assert!(has(west.exterior(), x, y) && has(&east, x, y));
-        }
-    }
-
-    #[test]
-    fn a_ring_that_collapses_is_dropped() {
-        let arcs = vec![vec![[0.0, 0.0], [0.0001, 0.0], [0.0, 0.0001], [0.0, 0.0]]];
-        assert!(stitch(&[0], &arcs, &mut HashMap::new(), COUNTRY_DETAIL).is_none());
-    }
-}
+mod tests;
