@@ -7,6 +7,8 @@
 // Native only: proptest is not a wasm dev-dependency.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod common;
+
 use proptest::prelude::*;
 use proptest::test_runner::{Config, TestRunner};
 use sahel_map::carto::frame::SAHEL;
@@ -291,18 +293,7 @@ fn draws(data: &Dataset) {
         .chain(["bases".into(), "links".into()])
         .collect();
     let visibles = [Visible::new(data, None), Visible::new(data, Some(&all))];
-    let mut selections: Vec<Selection> = data
-        .countries
-        .iter()
-        .map(|c| Selection::Country(c.iso3.clone()))
-        .chain(data.bases.iter().map(|b| Selection::Base(b.id.clone())))
-        .chain(
-            data.agreements
-                .iter()
-                .map(|a| Selection::Link(a.id.clone())),
-        )
-        .chain(overlay.sites.iter().map(|s| Selection::Site(s.id.clone())))
-        .collect();
+    let mut selections = common::every_selection(data, &overlay);
     selections.push(Selection::Country("ZZZ".into()));
     for lang in [Lang::En, Lang::Fr] {
         for at in &dates {
@@ -337,7 +328,7 @@ fn draws(data: &Dataset) {
 
 /// No cell of a CSV file would be taken for a formula by a spreadsheet, numbers aside.
 fn no_formulas(text: &str) {
-    for row in parse_csv(text) {
+    for row in common::parse_csv(text) {
         for cell in row {
             let number = cell.parse::<f64>().is_ok() && !cell.contains(['\t', '\r', '\n']);
             assert!(
@@ -679,7 +670,7 @@ fn csv_cells() {
     fuzz("csv", 4000, rows, |rows| {
         let text = csv(rows);
         ACCEPTED.fetch_add(1, Ordering::Relaxed);
-        let read = parse_csv(&text);
+        let read = common::parse_csv(&text);
         assert_eq!(read.len(), rows.len(), "{text:?}");
         for (written, given) in read.iter().zip(rows) {
             assert_eq!(written.len(), given.len(), "{text:?}");
@@ -693,30 +684,4 @@ fn csv_cells() {
         }
         no_formulas(&text);
     });
-}
-
-/// RFC 4180, as a spreadsheet reads it.
-fn parse_csv(text: &str) -> Vec<Vec<String>> {
-    let mut rows = vec![];
-    let mut row = vec![];
-    let mut cell = String::new();
-    let mut quoted = false;
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
-        match (c, quoted) {
-            ('"', true) if chars.peek() == Some(&'"') => {
-                chars.next();
-                cell.push('"');
-            }
-            ('"', _) => quoted = !quoted,
-            (',', false) => row.push(std::mem::take(&mut cell)),
-            ('\r', false) if chars.peek() == Some(&'\n') => {
-                chars.next();
-                row.push(std::mem::take(&mut cell));
-                rows.push(std::mem::take(&mut row));
-            }
-            _ => cell.push(c),
-        }
-    }
-    rows
 }

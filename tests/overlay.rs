@@ -300,7 +300,7 @@ fn symbols_and_labels_never_overlap_core_names_stay_and_agadez_is_named() {
             &sahel_map::view::labels::estimate,
             &[],
         );
-        for core in sahel_map::view::scene::CORE {
+        for core in sahel_map::view::scene::FIVE {
             let named = |l: &[sahel_map::view::labels::PlacedLabel]| {
                 l.iter().any(|l| l.country.as_deref() == Some(core))
             };

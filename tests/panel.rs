@@ -5,6 +5,8 @@
 // Native only: the dataset and countries files are parsed with serde_json here.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod common;
+
 use sahel_map::carto::frame::SAHEL;
 use sahel_map::dataset::{load_dataset, Dataset, Date, BUNDLED};
 use sahel_map::i18n::Lang;
@@ -26,18 +28,7 @@ fn the_real_file_gives_every_country_and_record_a_panel() {
     let data = load_dataset(BUNDLED).unwrap();
     let ov = Overlay::new(&data, &SAHEL);
     let at = Date::parse(data.as_of.as_str()).unwrap();
-    let selections = data
-        .countries
-        .iter()
-        .map(|c| Selection::Country(c.iso3.clone()))
-        .chain(data.bases.iter().map(|b| Selection::Base(b.id.clone())))
-        .chain(
-            data.agreements
-                .iter()
-                .map(|a| Selection::Link(a.id.clone())),
-        )
-        .chain(ov.sites.iter().map(|s| Selection::Site(s.id.clone())));
-    for s in selections {
+    for s in common::every_selection(&data, &ov) {
         for lang in [Lang::En, Lang::Fr] {
             let html = details_html(&data, &ov, &s, None, &at, lang).expect("a known selection");
             assert!(html.contains("sm-details-title"), "{s:?}");

@@ -1,15 +1,135 @@
 //! Geometry → SVG path data, as a trait on `geo-types` geometries.
 //!
-//! Coordinates are rounded to a tenth of an SVG unit (well under a pixel at any size the map is
-//! shown at) and points that round onto their predecessor are dropped.
+//! Two ways to write it ([`Units`]): absolute tenths of an SVG unit (the widget: well under a
+//! pixel at any size it is shown at), or relative whole units (the build's posters: a third
+//! smaller once compressed, within half a pixel at their size). Either way, points that round
+//! onto their predecessor are dropped, and a ring that collapses disappears with its holes.
 
 use super::fixed::write_fixed;
 use geo_types::{Coord, LineString, MultiLineString, MultiPolygon, Polygon};
+use std::fmt::Write;
+
+/// How coordinates are written.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Units {
+    /// `M12.3,4L…Z`: absolute, to a tenth.
+    Tenths,
+    /// `m12 4l3-2…z`: relative to the pen, whole units.
+    RelativeWhole,
+}
+
+/// Path data being written, with where the pen is (relative commands start from it).
+#[derive(Clone, Debug)]
+pub struct PathData {
+    pub d: String,
+    units: Units,
+    pen: (i64, i64),
+    last: char,
+}
+
+impl PathData {
+    pub fn new(units: Units) -> PathData {
+        PathData {
+            d: String::new(),
+            units,
+            pen: (0, 0),
+            last: ' ',
+        }
+    }
+
+    /// Appends one subpath through `points` (already projected), closed with `Z` if `closed`.
+    /// Non-finite points are skipped; a subpath left with fewer than two points (three if
+    /// closed) after rounding is not written.
+    ///
+    /// ```
+    /// use sahel_map::carto::path::{PathData, Units};
+    /// let mut tenths = PathData::new(Units::Tenths);
+    /// tenths.points(&[[10.04, 20.0], [15.0, 20.0], [15.0, 25.6]], true);
+    /// assert_eq!(tenths.d, "M10,20L15,20L15,25.6Z");
+    /// let mut whole = PathData::new(Units::RelativeWhole);
+    /// whole.points(&[[10.4, 20.0], [15.0, 20.0], [15.0, 25.6]], true);
+    /// whole.points(&[[30.0, 40.0], [30.2, 40.0], [29.0, 38.0]], false);
+    /// assert_eq!(whole.d, "m10 20l5 0 0 6zm20 20l-1-2");
+    /// ```
+    pub fn points(&mut self, points: &[[f64; 2]], closed: bool) {
+        let (start, pen, last) = (self.d.len(), self.pen, self.last);
+        // A closed ring repeats its first point last; `Z` says that already.
+        let points = if closed && points.len() > 1 && points.first() == points.last() {
+            &points[..points.len() - 1]
+        } else {
+            points
+        };
+        let scale = match self.units {
+            Units::Tenths => 10.0,
+            Units::RelativeWhole => 1.0,
+        };
+        let mut previous: Option<(i64, i64)> = None;
+        let mut first = (0, 0);
+        let mut written = 0;
+        for &[x, y] in points {
+            if !(x.is_finite() && y.is_finite()) {
+                continue;
+            }
+            // Saturating: a wild coordinate writes something, never panics.
+            let key = ((x * scale).round() as i64, (y * scale).round() as i64);
+            if previous == Some(key) {
+                continue;
+            }
+            match self.units {
+                Units::Tenths => {
+                    self.d.push(if written == 0 { 'M' } else { 'L' });
+                    write_fixed(x, 1, true, &mut self.d);
+                    self.d.push(',');
+                    write_fixed(y, 1, true, &mut self.d);
+                }
+                Units::RelativeWhole => {
+                    let cmd = if written == 0 { 'm' } else { 'l' };
+                    let (dx, dy) = (
+                        key.0.saturating_sub(self.pen.0),
+                        key.1.saturating_sub(self.pen.1),
+                    );
+                    if cmd != self.last || cmd == 'm' {
+                        self.d.push(cmd);
+                    } else if dx >= 0 {
+                        self.d.push(' ');
+                    }
+                    let _ = write!(self.d, "{dx}");
+                    if dy >= 0 {
+                        self.d.push(' ');
+                    }
+                    let _ = write!(self.d, "{dy}");
+                    self.last = cmd;
+                    self.pen = key;
+                }
+            }
+            if written == 0 {
+                first = key;
+            }
+            previous = Some(key);
+            written += 1;
+        }
+        let enough = if closed { 3 } else { 2 };
+        if written < enough {
+            // Collapsed to a point or a line at this scale: nothing of it is written.
+            self.d.truncate(start);
+            (self.pen, self.last) = (pen, last);
+        } else if closed {
+            match self.units {
+                Units::Tenths => self.d.push('Z'),
+                Units::RelativeWhole => {
+                    self.d.push('z');
+                    // After `z` the pen is back at the subpath's start.
+                    (self.pen, self.last) = (first, 'z');
+                }
+            }
+        }
+    }
+}
 
 /// Geometry that can be drawn as an SVG `<path d="…">` through a projection.
 pub trait ToSvgPath {
     /// Appends this geometry's path data to `out`.
-    fn write_svg_path(&self, project: &dyn Fn([f64; 2]) -> [f64; 2], out: &mut String);
+    fn write_svg_path(&self, project: &dyn Fn([f64; 2]) -> [f64; 2], out: &mut PathData);
 
     /// ```
     /// use sahel_map::carto::ToSvgPath;
@@ -18,23 +138,28 @@ pub trait ToSvgPath {
     /// assert_eq!(square.to_svg_path(&|[x, y]| [x * 10.0, -y * 10.0]), "M0,0L10,0L10,-10Z");
     /// ```
     fn to_svg_path(&self, project: &dyn Fn([f64; 2]) -> [f64; 2]) -> String {
-        let mut out = String::new();
+        self.to_svg_path_in(project, Units::Tenths)
+    }
+
+    /// The path data in the given units.
+    fn to_svg_path_in(&self, project: &dyn Fn([f64; 2]) -> [f64; 2], units: Units) -> String {
+        let mut out = PathData::new(units);
         self.write_svg_path(project, &mut out);
-        out
+        out.d
     }
 }
 
 impl ToSvgPath for MultiPolygon {
-    fn write_svg_path(&self, project: &dyn Fn([f64; 2]) -> [f64; 2], out: &mut String) {
+    fn write_svg_path(&self, project: &dyn Fn([f64; 2]) -> [f64; 2], out: &mut PathData) {
         self.0.iter().for_each(|p| p.write_svg_path(project, out));
     }
 }
 
 impl ToSvgPath for Polygon {
-    fn write_svg_path(&self, project: &dyn Fn([f64; 2]) -> [f64; 2], out: &mut String) {
-        let start = out.len();
+    fn write_svg_path(&self, project: &dyn Fn([f64; 2]) -> [f64; 2], out: &mut PathData) {
+        let start = out.d.len();
         write_line(&self.exterior().0, true, project, out);
-        if out.len() == start {
+        if out.d.len() == start {
             return; // the outer ring vanished at this scale, so do its holes
         }
         for hole in self.interiors() {
@@ -44,13 +169,13 @@ impl ToSvgPath for Polygon {
 }
 
 impl ToSvgPath for MultiLineString {
-    fn write_svg_path(&self, project: &dyn Fn([f64; 2]) -> [f64; 2], out: &mut String) {
+    fn write_svg_path(&self, project: &dyn Fn([f64; 2]) -> [f64; 2], out: &mut PathData) {
         self.0.iter().for_each(|l| l.write_svg_path(project, out));
     }
 }
 
 impl ToSvgPath for LineString {
-    fn write_svg_path(&self, project: &dyn Fn([f64; 2]) -> [f64; 2], out: &mut String) {
+    fn write_svg_path(&self, project: &dyn Fn([f64; 2]) -> [f64; 2], out: &mut PathData) {
         write_line(&self.0, false, project, out);
     }
 }
@@ -59,40 +184,10 @@ fn write_line(
     line: &[Coord],
     closed: bool,
     project: &dyn Fn([f64; 2]) -> [f64; 2],
-    out: &mut String,
+    out: &mut PathData,
 ) {
-    let mut last: Option<(i64, i64)> = None;
-    let mut written = 0;
-    let start = out.len();
-    // A closed ring repeats its first point last; `Z` says that already.
-    let points = if closed && line.len() > 1 && line.first() == line.last() {
-        &line[..line.len() - 1]
-    } else {
-        line
-    };
-    for c in points {
-        let [x, y] = project([c.x, c.y]);
-        if !(x.is_finite() && y.is_finite()) {
-            continue;
-        }
-        let tenths = ((x * 10.0).round() as i64, (y * 10.0).round() as i64);
-        if last == Some(tenths) {
-            continue;
-        }
-        out.push(if written == 0 { 'M' } else { 'L' });
-        write_fixed(x, 1, true, out);
-        out.push(',');
-        write_fixed(y, 1, true, out);
-        last = Some(tenths);
-        written += 1;
-    }
-    let enough = if closed { 3 } else { 2 };
-    if written < enough {
-        // Collapsed to a point or a line at this scale: draw nothing for it.
-        out.truncate(start);
-    } else if closed {
-        out.push('Z');
-    }
+    let points: Vec<[f64; 2]> = line.iter().map(|c| project([c.x, c.y])).collect();
+    out.points(&points, closed);
 }
 
 /// A coordinate for an SVG attribute, to a tenth, without float formatting.
@@ -146,6 +241,20 @@ mod tests {
             polygon![(x: 5.0, y: 5.0), (x: 6.0, y: 5.0), (x: 6.0, y: 6.0)],
         ]);
         assert_eq!(mp.to_svg_path(&identity), "M5,5L6,5L6,6Z");
+    }
+
+    #[test]
+    fn relative_whole_units_follow_the_pen_across_subpaths_and_drop_collapsed_rings() {
+        let mp = MultiPolygon(vec![
+            polygon![(x: 10.4, y: 20.0), (x: 15.0, y: 20.0), (x: 15.0, y: 25.6)],
+            // Rounds to a single point: dropped, and the pen stays where it was.
+            polygon![(x: 50.1, y: 50.1), (x: 50.2, y: 50.0), (x: 49.9, y: 50.2)],
+            polygon![(x: 30.0, y: 40.0), (x: 31.0, y: 40.0), (x: 31.0, y: 41.0)],
+        ]);
+        assert_eq!(
+            mp.to_svg_path_in(&identity, Units::RelativeWhole),
+            "m10 20l5 0 0 6zm20 20l1 0 0 1z"
+        );
     }
 
     #[test]

@@ -21,15 +21,10 @@ pub fn Details(loaded: Arc<Loaded>) -> impl IntoView {
         }
     });
     let panel = NodeRef::<Section>::new();
-    let html = move || {
+    let html = Memo::new(move |_| {
         let lang = state.lang.get();
         let at = loaded.date(&state);
         let data = whole::detailed(&state, &loaded.data);
-        // New content replaces the old nodes (the whole dataset arriving, another language):
-        // focus inside the panel would be lost with them, so it goes to the new title.
-        if panel.get_untracked().is_some_and(|p| holds_focus(&p)) {
-            focus_title(panel);
-        }
         state.selected.with(|selected| {
             selected
                 .as_ref()
@@ -58,6 +53,25 @@ pub fn Details(loaded: Arc<Loaded>) -> impl IntoView {
                 })
                 .unwrap_or_else(|| crate::view::controls::hint_html(lang))
         })
+    });
+    // New content replaces the old nodes (the whole dataset arriving, another language): focus
+    // that was inside the panel would be lost with them, so it goes to the new title.
+    let inside = StoredValue::new(false);
+    Effect::new(move |_| {
+        html.track();
+        if inside.get_value() && panel.get_untracked().is_some_and(|p| !holds_focus(&p)) {
+            focus_title(panel);
+        }
+    });
+    let on_focusout = move |ev: web_sys::FocusEvent| {
+        // Focus leaving for somewhere else; not its node being removed with the old content.
+        let removed = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Node>().ok())
+            .is_some_and(|n| !n.is_connected());
+        if ev.related_target().is_some() || !removed {
+            inside.set_value(false);
+        }
     };
     let on_click = move |ev: web_sys::MouseEvent| {
         let Some(el) = ev
@@ -92,8 +106,10 @@ pub fn Details(loaded: Arc<Loaded>) -> impl IntoView {
             class="sm-details"
             data-part="details"
             node_ref=panel
-            inner_html=html
+            inner_html=move || html.get()
             on:click=on_click
+            on:focusin=move |_| inside.set_value(true)
+            on:focusout=on_focusout
         ></section>
     }
 }

@@ -59,8 +59,9 @@ pub fn UrlState(loaded: Arc<Loaded>) -> impl IntoView {
     let Some(window) = web_sys::window() else {
         return;
     };
-    // The link the page was opened with wins over the element's attributes.
-    apply(&state, ViewState::parse(&location_hash()));
+    // The link the page was opened with wins over the element's attributes: applied once, in
+    // an effect (never while rendering), before the one below first writes the fragment.
+    Effect::new(move |_| untrack(|| apply(&state, ViewState::parse(&location_hash()))));
     Effect::new(move |first: Option<()>| {
         let fragment = current(&state, &loaded).to_fragment();
         let Some(window) = web_sys::window() else {

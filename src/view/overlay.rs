@@ -11,7 +11,7 @@ use super::state::Visible;
 use super::symbols::{radius, Shape, TARGET_RADIUS};
 use crate::carto::frame::Frame;
 use crate::carto::labels::{place, Candidate, Rect};
-use crate::carto::path::fmt_tenths;
+use crate::carto::path::{fmt_tenths, PathData, Units};
 use crate::dataset::{Dataset, Date, Status};
 use crate::i18n::{Lang, Text};
 use std::fmt::Write;
@@ -380,11 +380,14 @@ fn draw_link(view: &View, link: &Link, unit: f64, m: &mut String, taken: &mut Ve
     }
     m.push_str(r#"">"#);
     for arc in arcs {
-        let mut d = String::new();
-        for (i, p) in arc.points.iter().enumerate() {
-            d.push(if i == 0 { 'M' } else { 'L' });
-            let _ = write!(d, "{} {}", fmt_tenths(p[0]), fmt_tenths(p[1]));
-        }
+        // The posters write the map's lines in relative whole units, as their countries.
+        let mut path = PathData::new(if view.inert {
+            Units::RelativeWhole
+        } else {
+            Units::Tenths
+        });
+        path.points(&arc.points, false);
+        let d = path.d;
         let mid = arc.points[arc.points.len() / 2];
         taken.push(Rect::centred(mid, [9.0 * unit, 9.0 * unit]));
         if !view.inert {

@@ -2,13 +2,15 @@
 //! labels placed for the map's current rendered size. The UI renders it; tests check it natively.
 
 use crate::carto::frame::Frame;
+use crate::carto::path::{PathData, Units};
 use crate::carto::ToSvgPath;
 use crate::dataset::{Arrows, Geodata};
 use crate::i18n::Localized;
 use geo_types::MultiLineString;
 
-/// The core of the Sahel: shaded darker, labelled first, capitals shown.
-pub const CORE: [&str; 5] = ["NER", "MLI", "BFA", "TCD", "MRT"];
+/// The five states the map is about (drawn `is-core`: shaded darker, labelled first, capitals
+/// shown). "The core" elsewhere means only the dataset the wasm carries (`dataset::CORE`).
+pub const FIVE: [&str; 5] = ["NER", "MLI", "BFA", "TCD", "MRT"];
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct DrawnCountry {
@@ -51,6 +53,11 @@ impl DrawnMap {
 
 /// Projects the geodata through `frame`; shapes that vanish at this scale are left out.
 pub fn draw(geodata: &Geodata, frame: &Frame) -> DrawnMap {
+    draw_in(geodata, frame, Units::Tenths)
+}
+
+/// [`draw`], with path data in `units` (the posters write relative whole units).
+pub fn draw_in(geodata: &Geodata, frame: &Frame, units: Units) -> DrawnMap {
     let projection = frame.projection();
     let project = |p: [f64; 2]| projection.project(p);
     let countries = geodata
@@ -71,8 +78,8 @@ pub fn draw(geodata: &Geodata, frame: &Frame) -> DrawnMap {
             DrawnCountry {
                 iso: c.iso.clone(),
                 name: c.name.clone(),
-                d: c.geometry.to_svg_path(&project),
-                core: CORE.contains(&c.iso.as_str()),
+                d: c.geometry.to_svg_path_in(&project, units),
+                core: FIVE.contains(&c.iso.as_str()),
                 disputed: c.disputed,
                 arrows: c.arrows.clone(),
                 label_at,
@@ -85,12 +92,12 @@ pub fn draw(geodata: &Geodata, frame: &Frame) -> DrawnMap {
         })
         .filter(|c| !c.d.is_empty())
         .collect();
-    let mut context = String::new();
+    let mut context = PathData::new(units);
     geodata
         .context
         .iter()
         .for_each(|s| s.write_svg_path(&project, &mut context));
-    let mut disputed_borders = String::new();
+    let mut disputed_borders = PathData::new(units);
     geodata
         .disputed_borders
         .iter()
@@ -100,9 +107,9 @@ pub fn draw(geodata: &Geodata, frame: &Frame) -> DrawnMap {
         width: frame.width,
         height: frame.height(),
         countries,
-        context,
-        disputed_borders,
-        graticule: graticule.to_svg_path(&project),
+        context: context.d,
+        disputed_borders: disputed_borders.d,
+        graticule: graticule.to_svg_path_in(&project, units),
     }
 }
 

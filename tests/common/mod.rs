@@ -1,5 +1,7 @@
-//! Shared by the dataset tests: the minimal valid fixture, and copies of it with one value
-//! changed.
+//! Shared by the native tests: the minimal valid fixture and copies of it with one value
+//! changed, every selection a dataset offers, and CSV read back as a spreadsheet reads it.
+// Each test file uses its own part of this.
+#![allow(dead_code)]
 
 use serde_json::Value;
 
@@ -22,4 +24,49 @@ pub fn mutated(pointer: &str, value: Value) -> Value {
             .unwrap_or_else(|| panic!("{pointer}")) = value;
     }
     v
+}
+
+/// Every country, base, link and site of `data` as a selection.
+pub fn every_selection(
+    data: &sahel_map::dataset::Dataset,
+    overlay: &sahel_map::view::overlay::Overlay,
+) -> Vec<sahel_map::view::state::Selection> {
+    use sahel_map::view::state::Selection;
+    data.countries
+        .iter()
+        .map(|c| Selection::Country(c.iso3.clone()))
+        .chain(data.bases.iter().map(|b| Selection::Base(b.id.clone())))
+        .chain(
+            data.agreements
+                .iter()
+                .map(|a| Selection::Link(a.id.clone())),
+        )
+        .chain(overlay.sites.iter().map(|s| Selection::Site(s.id.clone())))
+        .collect()
+}
+
+/// RFC 4180 rows, unquoted, as a spreadsheet reads them.
+pub fn parse_csv(text: &str) -> Vec<Vec<String>> {
+    let mut rows = vec![];
+    let mut row = vec![];
+    let mut cell = String::new();
+    let mut quoted = false;
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match (c, quoted) {
+            ('"', true) if chars.peek() == Some(&'"') => {
+                chars.next();
+                cell.push('"');
+            }
+            ('"', _) => quoted = !quoted,
+            (',', false) => row.push(std::mem::take(&mut cell)),
+            ('\r', false) if chars.peek() == Some(&'\n') => {
+                chars.next();
+                row.push(std::mem::take(&mut cell));
+                rows.push(std::mem::take(&mut row));
+            }
+            _ => cell.push(c),
+        }
+    }
+    rows
 }

@@ -10,7 +10,7 @@ use std::process::Command;
 pub const WASM_BINDGEN_VERSION: &str = "0.2.130";
 const TARGET: &str = "wasm32-unknown-unknown";
 /// wasm-bindgen's output name; the stable name `sahel-map.js` belongs to our loader.
-const CORE: &str = "sahel_map_core";
+const GLUE: &str = "sahel_map_core";
 /// Where the loader takes the widget's stylesheet from, inlined at build time.
 const CSS_PLACEHOLDER: &str = "/*@WIDGET_CSS@*/\"\"";
 /// Where the loader takes the first frame from (`poster::first_frames`), inlined at build time.
@@ -47,21 +47,21 @@ pub fn build() -> Result<()> {
     wasm_bindgen_cli_support::Bindgen::new()
         .input_path(&wasm)
         .web(true)?
-        .out_name(CORE)
+        .out_name(GLUE)
         .typescript(false)
         .generate(&bindgen_dir)
         .context("wasm-bindgen")?;
     std::fs::copy(
-        bindgen_dir.join(format!("{CORE}.js")),
-        dist.join(format!("{CORE}.js")),
+        bindgen_dir.join(format!("{GLUE}.js")),
+        dist.join(format!("{GLUE}.js")),
     )?;
     run(Command::new(root.join("node_modules/.bin/wasm-opt"))
         .arg("-Oz")
         // Repeats the passes while they still shrink the module (about 1 KB brotli).
         .arg("--converge")
-        .arg(bindgen_dir.join(format!("{CORE}_bg.wasm")))
+        .arg(bindgen_dir.join(format!("{GLUE}_bg.wasm")))
         .arg("-o")
-        .arg(dist.join(format!("{CORE}_bg.wasm"))))?;
+        .arg(dist.join(format!("{GLUE}_bg.wasm"))))?;
 
     let www = root.join("www");
     let css = std::fs::read_to_string(www.join("widget.css"))?;

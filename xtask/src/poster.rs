@@ -7,6 +7,7 @@
 
 use anyhow::{Context, Result};
 use sahel_map::carto::frame::SAHEL;
+use sahel_map::carto::path::Units;
 use sahel_map::dataset::Dataset;
 use sahel_map::dataset::{load_dataset, load_geodata};
 use sahel_map::i18n::{Lang, Text};
@@ -125,7 +126,10 @@ fn inputs(root: &Path) -> Result<(Dataset, DrawnMap)> {
     let (geodata, _) = load_geodata(&geo).map_err(|p| anyhow::anyhow!("countries: {p:?}"))?;
     let text = std::fs::read_to_string(root.join("geodata/sahel.json"))?;
     let data = load_dataset(&text).map_err(|p| anyhow::anyhow!("sahel.json: {p:?}"))?;
-    Ok((data, sahel_map::view::scene::draw(&geodata, &SAHEL)))
+    // The posters draw the map's lines in relative whole units: a third smaller once compressed,
+    // within half a pixel at their size.
+    let map = sahel_map::view::scene::draw_in(&geodata, &SAHEL, Units::RelativeWhole);
+    Ok((data, map))
 }
 
 /// The element's first frame in each language, as a JSON object for the loader: the widget's
@@ -255,118 +259,7 @@ pub fn poster_svg(root: &Path, lang: Lang, dark: bool) -> Result<String> {
     );
     escape_into(&credit(&data, lang), &mut svg);
     svg.push_str("</text></svg>");
-    Ok(relative_paths(&svg))
-}
-
-/// `svg` with each tag replaced by what `f` makes of it (None drops it); text is kept.
-fn map_tags(svg: &str, mut f: impl FnMut(&str) -> Option<String>) -> String {
-    let mut out = String::with_capacity(svg.len());
-    let mut rest = svg;
-    while let Some(at) = rest.find('<') {
-        out.push_str(&rest[..at]);
-        let end = rest[at..].find('>').map_or(rest.len(), |e| at + e + 1);
-        if let Some(tag) = f(&rest[at..end]) {
-            out.push_str(&tag);
-        }
-        rest = &rest[end..];
-    }
-    out.push_str(rest);
-    out
-}
-
-/// Where attribute `name`'s value lies in `tag`: the range between its quotes.
-fn attr_value(tag: &str, name: &str) -> Option<std::ops::Range<usize>> {
-    let start = tag.find(&format!(" {name}=\""))? + name.len() + 3;
-    Some(start..start + tag[start..].find('"')?)
-}
-
-/// The map's own lines (graticule, land, borders, links) rewritten in relative whole units: a
-/// third smaller once compressed, and within half a pixel at the poster's size. Symbols keep
-/// their tenths, so every shape keeps the area that makes sizes comparable.
-fn relative_paths(svg: &str) -> String {
-    const LINES: [&str; 5] = [
-        r#"<path class="sm-graticule"#,
-        r#"<path class="sm-context"#,
-        r#"<path class="sm-country"#,
-        r#"<path class="sm-disputed"#,
-        r#"<path class="sm-arc"#,
-    ];
-    map_tags(svg, |tag| {
-        let rewritten = LINES
-            .iter()
-            .any(|l| tag.starts_with(l))
-            .then(|| attr_value(tag, "d"))
-            .flatten()
-            .and_then(|d| {
-                Some(format!(
-                    "{}{}{}",
-                    &tag[..d.start],
-                    relative(&tag[d.clone()])?,
-                    &tag[d.end..]
-                ))
-            });
-        Some(rewritten.unwrap_or_else(|| tag.to_string()))
-    })
-}
-
-/// `d` in relative whole units, or None when it has commands other than M, L and Z.
-fn relative(d: &str) -> Option<String> {
-    let mut out = String::new();
-    let (mut x, mut y) = (0i64, 0i64);
-    // After `z` the pen is back at its subpath's start, which the next `m` is relative to.
-    let mut start = (0i64, 0i64);
-    let mut last = ' ';
-    let mut chars = d.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        match c {
-            'Z' => {
-                out.push('z');
-                last = 'z';
-                (x, y) = start;
-            }
-            'M' | 'L' => {
-                // The two numbers up to the next command.
-                let end = d[i + 1..]
-                    .find(|c: char| c.is_ascii_alphabetic())
-                    .map_or(d.len(), |e| i + 1 + e);
-                let mut nums = d[i + 1..end]
-                    .split([',', ' '])
-                    .filter(|s| !s.is_empty())
-                    .map(|s| s.parse::<f64>().ok().map(|v| v.round() as i64));
-                let (nx, ny) = (nums.next()??, nums.next()??);
-                if nums.next().is_some() {
-                    return None;
-                }
-                let (dx, dy) = (nx - x, ny - y);
-                let cmd = if c == 'M' { 'm' } else { 'l' };
-                if cmd == 'l' && (dx, dy) == (0, 0) {
-                    // fallthrough: a point that rounds onto the last one adds nothing
-                } else {
-                    if cmd != last || cmd == 'm' {
-                        out.push(cmd);
-                    } else if dx >= 0 {
-                        out.push(' ');
-                    }
-                    let _ = write!(out, "{dx}");
-                    if dy >= 0 {
-                        out.push(' ');
-                    }
-                    let _ = write!(out, "{dy}");
-                    last = cmd;
-                }
-                (x, y) = (nx, ny);
-                if c == 'M' {
-                    start = (x, y);
-                }
-                while chars.peek().is_some_and(|(j, _)| *j < end) {
-                    chars.next();
-                }
-            }
-            ' ' => {}
-            _ => return None,
-        }
-    }
-    Some(out)
+    Ok(svg)
 }
 
 /// The posters' file names, by language and theme: `sahel-map.svg` (English, light) keeps its
@@ -440,22 +333,5 @@ mod tests {
         let night = poster_svg(&root(), Lang::En, true).unwrap();
         assert!(night.contains(&format!(r#"fill="{}""#, dark["water"])));
         assert!(!night.contains(&format!(r#"fill="{}""#, light["water"])));
-    }
-
-    #[test]
-    fn relative_paths_draw_the_same_points_in_whole_units() {
-        // Two subpaths: after `z` the pen is back at the first one's start.
-        assert_eq!(
-            relative("M10.4,20L15,20L15,25.6Z M30 40L30 40L29 38").unwrap(),
-            "m10 20l5 0 0 6zm20 20l-1-2"
-        );
-        // Anything but straight lines is left as it is.
-        assert_eq!(relative("M0 0A5 5 0 0 1 10 0"), None);
-        // Only the map's lines: a symbol keeps its tenths.
-        let svg = r#"<path class="sm-country is-core" d="M1.4 2L3 4Z"/><path class="sm-sym sm-c2" d="M1.4 2L3 4Z"/>"#;
-        assert_eq!(
-            relative_paths(svg),
-            r#"<path class="sm-country is-core" d="m1 2l2 2z"/><path class="sm-sym sm-c2" d="M1.4 2L3 4Z"/>"#
-        );
     }
 }
