@@ -91,6 +91,7 @@ class SahelMapElement extends HTMLElement {
     this.#body?.querySelector('.sm-first-box')?.remove();
     if (event.type !== 'sahel-map:ready') return;
     for (const b of this.#downloadBox?.querySelectorAll('button') ?? []) b.disabled = false;
+    this.#applySelect();
   };
   // Bumped on every start and stop, so a mount that resolves after removal is dropped.
   #generation = 0;
@@ -98,6 +99,14 @@ class SahelMapElement extends HTMLElement {
   #texts = {};
   #body = null;
   #downloadBox = null;
+  // Story steps (`<ol slot="steps">`): their box, the page's items, the step shown (null: none),
+  // the attributes the page wrote (restored where a step says nothing), a selection waiting for
+  // the map.
+  #stepsBox = null;
+  #stepItems = [];
+  #step = null;
+  #base = null;
+  #pendingSelect = null;
 
   constructor() {
     super();
@@ -122,7 +131,12 @@ class SahelMapElement extends HTMLElement {
   attributeChangedCallback(name, oldValue, value) {
     if (oldValue === value) return;
     if (TEXTS.includes(name)) return this.#showText(name);
-    if (name === 'lang') queueMicrotask(() => this.#downloadBox?.dispatchEvent(new Event('relabel')));
+    if (name === 'lang') {
+      queueMicrotask(() => {
+        this.#downloadBox?.dispatchEvent(new Event('relabel'));
+        this.#showStep(false);
+      });
+    }
     if (['lang', 'layers', 'theme', 'data-src', 'data-geo-src'].includes(name)) this.#fillFirst();
     check(name, value);
     // Live: the widget takes the new value without reloading (a new data-geo-src reloads the map).
@@ -170,6 +184,25 @@ class SahelMapElement extends HTMLElement {
     if (value === null) return this.removeAttribute('date');
     if (typeof value !== 'string') throw new TypeError('sahel-map date: expected a date string such as "2024-03-16", or null');
     this.setAttribute('date', value);
+  }
+
+  /** The story step shown (0-based), or null for none; setting it moves the map to that step. */
+  get step() {
+    return this.#step;
+  }
+
+  set step(index) {
+    const n = this.#stepItems.length;
+    if (index !== null && !Number.isInteger(index)) {
+      throw new TypeError('sahel-map step: expected a whole number (0 for the first step) or null');
+    }
+    if (index !== null && n > 0 && (index < 0 || index >= n)) {
+      throw new RangeError(`sahel-map step: expected 0 to ${n - 1}, or null`);
+    }
+    if (index === this.#step) return;
+    this.#step = index;
+    // Before the steps are read (their slot fills after connection) the index waits for them.
+    if (n > 0) this.#showStep(true);
   }
 
   /** What the reader sees: { type, id, country, date, lang, layers }, or null before the map is mounted. */
@@ -313,9 +346,103 @@ class SahelMapElement extends HTMLElement {
     this.#fillFirst();
     this.#downloadBox = this.#downloads();
     foot.prepend(this.#downloadBox);
-    figure.append(head, this.#body, foot);
+    this.#stepsBox = this.#stepsControls();
+    figure.append(head, this.#stepsBox, this.#body, foot);
     for (const name of TEXTS) this.#showText(name);
     return figure;
+  }
+
+  // The steps' box: the step's caption (the page's own `li`, through the `steps` slot), where
+  // the reader is, previous and next, and a polite live region that reads each new caption.
+  #stepsControls() {
+    const box = document.createElement('div');
+    box.className = 'sm-steps';
+    box.dataset.part = 'steps';
+    box.hidden = true;
+    const nav = document.createElement('div');
+    nav.className = 'sm-steps-nav';
+    const button = (className, move) => {
+      const b = document.createElement('button');
+      b.type = 'button';
+      b.className = className;
+      b.addEventListener('click', () => {
+        const n = this.#stepItems.length;
+        this.step = Math.min(n - 1, Math.max(0, (this.#step ?? -1) + move));
+      });
+      return b;
+    };
+    const where = document.createElement('span');
+    where.className = 'sm-step-where';
+    nav.append(button('sm-step-prev', -1), where, button('sm-step-next', 1));
+    const slot = document.createElement('slot');
+    slot.name = 'steps';
+    slot.addEventListener('slotchange', () => this.#readSteps());
+    const live = document.createElement('p');
+    live.className = 'sm-steps-live';
+    live.setAttribute('aria-live', 'polite');
+    box.append(nav, slot, live);
+    return box;
+  }
+
+  // The page's steps: every `li` of the lists in the `steps` slot. The map opens as its
+  // attributes say, with none shown; Start (or `step = 0`) begins the story.
+  #readSteps() {
+    const slot = this.#stepsBox.querySelector('slot');
+    this.#stepItems = slot.assignedElements().flatMap((list) => [...list.children].filter((li) => li.localName === 'li'));
+    const n = this.#stepItems.length;
+    this.#stepsBox.hidden = n === 0;
+    if (n === 0) return;
+    if (this.#step !== null) this.#step = Math.min(this.#step, n - 1);
+    this.#showStep(this.#step !== null);
+  }
+
+  // Shows the current step: its caption alone, its date, layers and selection on the map, where
+  // the reader is; `moved`: announce it and tell the page.
+  #showStep(moved) {
+    const n = this.#stepItems.length;
+    if (!this.#stepsBox || n === 0) return;
+    const fr = this.#lang() === 'fr';
+    const index = this.#step;
+    this.#base ??= { date: this.getAttribute('date'), layers: this.getAttribute('layers'), country: this.getAttribute('country') };
+    this.#stepItems.forEach((li, i) => {
+      li.hidden = i !== index;
+      if (i === index) li.setAttribute('aria-current', 'step');
+      else li.removeAttribute('aria-current');
+    });
+    const [prev, next] = [this.#stepsBox.querySelector('.sm-step-prev'), this.#stepsBox.querySelector('.sm-step-next')];
+    prev.textContent = fr ? '‹ Précédente' : '‹ Previous';
+    next.textContent = index === null ? (fr ? 'Commencer ›' : 'Start ›') : fr ? 'Suivante ›' : 'Next ›';
+    prev.setAttribute('aria-label', fr ? 'Étape précédente' : 'Previous step');
+    next.setAttribute('aria-label', index === null ? (fr ? 'Commencer le récit' : 'Start the story') : fr ? 'Étape suivante' : 'Next step');
+    prev.disabled = index === null || index === 0;
+    next.disabled = index === n - 1;
+    const where = index === null ? (fr ? `${n} étapes` : `${n} steps`) : fr ? `Étape ${index + 1} sur ${n}` : `Step ${index + 1} of ${n}`;
+    this.#stepsBox.querySelector('.sm-step-where').textContent = where;
+    if (!moved) return;
+    const li = index === null ? null : this.#stepItems[index];
+    const data = li?.dataset ?? {};
+    const set = (name, value) => (value == null ? this.removeAttribute(name) : this.setAttribute(name, value));
+    set('date', data.date ?? this.#base.date);
+    set('layers', data.layers ?? this.#base.layers);
+    const [type, id] = (data.select ?? '').split(':');
+    if (type && id && type !== 'country') {
+      set('country', null);
+      this.#pendingSelect = [id, type];
+      this.#applySelect();
+    } else {
+      this.#pendingSelect = null;
+      set('country', type === 'country' && id ? id : (data.country ?? this.#base.country));
+    }
+    this.#stepsBox.querySelector('.sm-steps-live').textContent = li ? `${where}: ${li.textContent.trim().replace(/\s+/g, ' ')}` : '';
+    this.dispatchEvent(new CustomEvent('sahel-map:step', { bubbles: true, composed: true, detail: { index } }));
+  }
+
+  // A step's base, site or link, selected once the map can.
+  #applySelect() {
+    if (!this.#pendingSelect || this.getAttribute('state') !== 'ready') return;
+    const [id, type] = this.#pendingSelect;
+    this.#pendingSelect = null;
+    this.#handle?.select(type, id);
   }
 
   // The theme the widget is drawn in: its `theme`, else the reader's setting where the page
