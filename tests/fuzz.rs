@@ -568,7 +568,7 @@ fn countries_mutated() {
 #[test]
 fn url_fragments() {
     let pair = prop_oneof![
-        prop::sample::select(vec!["country", "date", "lang", "layers", "x", ""]),
+        prop::sample::select(vec!["country", "date", "lang", "layers", "step", "x", ""]),
         Just("country"),
     ];
     let fragment = prop::collection::vec(

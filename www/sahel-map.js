@@ -114,7 +114,19 @@ class SahelMapElement extends HTMLElement {
     this.addEventListener('sahel-map:error', this.#ended);
   }
 
+  // With `url-state`, back and forward walk the steps too: the step is in the fragment.
+  // The map applies the fragment (the step included) in its own listener; the caption follows
+  // after every listener has run, so no view is written back half-applied.
+  #onPop = () =>
+    setTimeout(() => {
+      const step = stepInUrl();
+      if (step === this.#step || (step !== null && step >= this.#stepItems.length)) return;
+      this.#step = step;
+      this.#showStep(true, false);
+    });
+
   connectedCallback() {
+    if (this.hasAttribute('url-state')) window.addEventListener('popstate', this.#onPop);
     const root = this.shadowRoot ?? this.attachShadow({ mode: 'open' });
     root.adoptedStyleSheets = [sharedSheet()];
     root.replaceChildren(this.#figure());
@@ -124,6 +136,7 @@ class SahelMapElement extends HTMLElement {
   }
 
   disconnectedCallback() {
+    window.removeEventListener('popstate', this.#onPop);
     SahelMapElement.#nearViewport?.unobserve(this);
     this.#stop();
   }
@@ -303,6 +316,7 @@ class SahelMapElement extends HTMLElement {
       .then(({ mount }) => {
         if (generation !== this.#generation || !this.isConnected) return;
         this.#handle = mount(this, this.#body, this.#options());
+        if (this.#step !== null) this.#handle.setAttribute('step', String(this.#step));
         this.#downloadBox.dispatchEvent(new Event('relabel'));
       })
       .catch((error) => {
@@ -392,13 +406,19 @@ class SahelMapElement extends HTMLElement {
     const n = this.#stepItems.length;
     this.#stepsBox.hidden = n === 0;
     if (n === 0) return;
+    // A link to a step opens there; the map takes the rest of the view from the link.
+    const linked = this.hasAttribute('url-state') ? stepInUrl() : null;
+    if (linked !== null && linked < n) {
+      this.#step = linked;
+      return this.#showStep(true, false);
+    }
     if (this.#step !== null) this.#step = Math.min(this.#step, n - 1);
     this.#showStep(this.#step !== null);
   }
 
-  // Shows the current step: its caption alone, its date, layers and selection on the map, where
-  // the reader is; `moved`: announce it and tell the page.
-  #showStep(moved) {
+  // Shows the current step: its caption alone, where the reader is; `moved`: announce it, tell
+  // the page and the URL, and (`apply`) set its date, layers and selection on the map.
+  #showStep(moved, apply = moved) {
     const n = this.#stepItems.length;
     if (!this.#stepsBox || n === 0) return;
     const fr = this.#lang() === 'fr';
@@ -420,7 +440,15 @@ class SahelMapElement extends HTMLElement {
     this.#stepsBox.querySelector('.sm-step-where').textContent = where;
     if (!moved) return;
     const li = index === null ? null : this.#stepItems[index];
-    const data = li?.dataset ?? {};
+    // Before the attributes: the map writes the step into the URL with the view they make.
+    this.#handle?.setAttribute('step', index === null ? null : String(index));
+    if (apply) this.#applyStep(li?.dataset ?? {});
+    this.#stepsBox.querySelector('.sm-steps-live').textContent = li ? `${where}: ${li.textContent.trim().replace(/\s+/g, ' ')}` : '';
+    this.dispatchEvent(new CustomEvent('sahel-map:step', { bubbles: true, composed: true, detail: { index } }));
+  }
+
+  // A step's date, layers and selection, or the page's own attributes where it says nothing.
+  #applyStep(data) {
     const set = (name, value) => (value == null ? this.removeAttribute(name) : this.setAttribute(name, value));
     set('date', data.date ?? this.#base.date);
     set('layers', data.layers ?? this.#base.layers);
@@ -433,8 +461,6 @@ class SahelMapElement extends HTMLElement {
       this.#pendingSelect = null;
       set('country', type === 'country' && id ? id : (data.country ?? this.#base.country));
     }
-    this.#stepsBox.querySelector('.sm-steps-live').textContent = li ? `${where}: ${li.textContent.trim().replace(/\s+/g, ' ')}` : '';
-    this.dispatchEvent(new CustomEvent('sahel-map:step', { bubbles: true, composed: true, detail: { index } }));
   }
 
   // A step's base, site or link, selected once the map can.
@@ -542,6 +568,12 @@ class SahelMapElement extends HTMLElement {
     this.setAttribute('state', 'error');
     this.dispatchEvent(new CustomEvent('sahel-map:error', { bubbles: true, composed: true, detail: { message } }));
   }
+}
+
+// The story step in the page's URL fragment (`step=2`), or null.
+function stepInUrl() {
+  const match = /(?:^#|&)step=(\d{1,3})(?:&|$)/.exec(location.hash);
+  return match ? Number(match[1]) : null;
 }
 
 // Hands a file to the reader.

@@ -157,6 +157,10 @@ impl Mounted {
             "date" => {
                 let _ = state.date.try_set(value.and_then(Date::parse));
             }
+            // Not an attribute of the element: the loader's story step, kept in the URL.
+            "step" => {
+                let _ = state.step.try_set(value.and_then(|v| v.parse().ok()));
+            }
             _ => {}
         }
     }

@@ -43,6 +43,8 @@ pub struct MapState {
     /// Layers as the reader toggled them; None until they do (or after `layers` changes).
     pub visible: RwSignal<Option<Visible>>,
     pub selected: RwSignal<Option<Selection>>,
+    /// The story step the loader shows (its steps are the page's markup), for the URL.
+    pub step: RwSignal<Option<u32>>,
     /// The country that takes the map's single tab stop (roving tabindex).
     pub focus: RwSignal<Option<String>>,
     /// CSS pixels per SVG unit, from the map's rendered width: labels and symbols keep a
@@ -92,6 +94,7 @@ impl MapState {
             visible,
             layers,
             selected: RwSignal::new(None),
+            step: RwSignal::new(None),
             focus: RwSignal::new(None),
             px_per_unit: RwSignal::new(0.6),
             zoom: RwSignal::new(Zoom::IDENTITY),
@@ -146,6 +149,7 @@ impl MapState {
                 .as_ref()
                 .zip(visible.as_ref())
                 .map(|(d, v)| crate::view::share::layer_ids(d, v)),
+            step: self.step.get_untracked(),
         };
         (selected, view)
     }

@@ -18,6 +18,7 @@ fn current(state: &MapState, loaded: &Loaded) -> ViewState {
         lang: Some(state.lang.get()),
         layers: (state.visible.with(Option::is_some) || state.layer_ids.with(Option::is_some))
             .then(|| layer_ids(&loaded.data, &loaded.visible(state))),
+        step: state.step.get(),
     }
 }
 
@@ -35,6 +36,9 @@ pub fn apply(state: &MapState, v: ViewState) {
     }
     if let Some(iso) = v.country {
         state.select(Some(Selection::Country(iso)));
+    }
+    if v.step.is_some() {
+        state.step.set(v.step);
     }
 }
 
@@ -91,6 +95,9 @@ pub fn UrlState(loaded: Arc<Loaded>) -> impl IntoView {
         if v.layers.is_none() {
             state.layer_ids.set(None);
             state.visible.set(None);
+        }
+        if v.step.is_none() {
+            state.step.set(None);
         }
         apply(&state, v);
     });

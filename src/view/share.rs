@@ -13,6 +13,8 @@ pub struct ViewState {
     pub date: Option<Date>,
     pub lang: Option<Lang>,
     pub layers: Option<Vec<String>>,
+    /// The story step shown (0-based), when the page has steps.
+    pub step: Option<u32>,
 }
 
 fn is_id(s: &str) -> bool {
@@ -48,6 +50,12 @@ impl ViewState {
                 }
                 "date" => v.date = Date::parse(value),
                 "lang" => v.lang = Lang::parse(value),
+                "step" => {
+                    let digits = !value.is_empty() && value.len() <= 3;
+                    if digits && value.bytes().all(|b| b.is_ascii_digit()) {
+                        v.step = value.parse().ok();
+                    }
+                }
                 "layers" => {
                     let ids: Vec<String> = value
                         .split([',', '+'])
@@ -78,6 +86,9 @@ impl ViewState {
         }
         if let Some(ids) = &self.layers {
             parts.push(format!("layers={}", ids.join(",")));
+        }
+        if let Some(s) = self.step {
+            parts.push(format!("step={s}"));
         }
         parts.join("&")
     }

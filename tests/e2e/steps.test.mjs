@@ -116,3 +116,38 @@ test('steps in French, on a phone, with the step set before the map is ready', a
   await page.screenshot({ path: join(SHOTS, 'steps-fr-375.png'), fullPage: true });
   await context.close();
 });
+
+test('with url-state the step is in the link: back and forward walk the steps, and a link opens at its step', async () => {
+  const page$ = `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,">
+    <script type="module" src="sahel-map.js"></script></head><body>
+    <sahel-map url-state><ol slot="steps"><li data-date="2015" data-country="MLI">One.</li>
+    <li data-date="2023-08" data-country="NER">Two.</li><li data-date="2025-02">Three.</li></ol></sahel-map></body></html>`;
+  const { page, context } = await open(browser, 'about:blank', { viewport: { width: 1000, height: 900 } });
+  await context.route('**/steps-url.html', (route) => route.fulfill({ contentType: 'text/html; charset=utf-8', body: page$ }));
+  const base = process.env.SAHEL_BASE_URL ?? 'http://127.0.0.1:8080/';
+  await page.goto(new URL('steps-url.html', base).href);
+  await waitForState(page, 'ready');
+  const box = page.locator('sahel-map [data-part="steps"]');
+  await box.getByRole('button', { name: 'Start the story' }).click();
+  await page.waitForFunction(() => /(^#|&)step=0(&|$)/.test(location.hash));
+  await box.getByRole('button', { name: 'Next step' }).click();
+  await page.waitForFunction(() => /(^#|&)step=1(&|$)/.test(location.hash));
+  assert.match(await page.evaluate(() => location.hash), /date=2023-08/);
+  // Back: step 1 again, its caption and its view.
+  await page.goBack();
+  await page.waitForFunction(() => document.querySelector('sahel-map').step === 0);
+  assert.equal(await where(page), 'Step 1 of 3');
+  assert.deepEqual(await shown(page), ['One.']);
+  assert.equal((await view(page)).date, '2015');
+  await page.goForward();
+  await page.waitForFunction(() => document.querySelector('sahel-map').step === 1);
+  assert.equal((await view(page)).country, 'NER');
+  // The link as shared opens at its step, with its view.
+  const link = await page.evaluate(() => location.href);
+  const other = await context.newPage();
+  await other.goto(link);
+  await waitForState(other, 'ready');
+  assert.equal(await where(other), 'Step 2 of 3');
+  assert.equal((await view(other)).date, '2023-08');
+  await context.close();
+});
