@@ -114,9 +114,9 @@ class SahelMapElement extends HTMLElement {
     this.addEventListener('sahel-map:error', this.#ended);
   }
 
-  // With `url-state`, back and forward walk the steps too: the step is in the fragment.
-  // The map applies the fragment (the step included) in its own listener; the caption follows
-  // after every listener has run, so no view is written back half-applied.
+  // With `url-state`, back and forward walk the steps too: the step is in the fragment. The map
+  // applies the fragment (the step included) in its own listener; the caption follows after
+  // every listener has run, so no view is written back half-applied.
   #onPop = () =>
     setTimeout(() => {
       const step = stepInUrl();

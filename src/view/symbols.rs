@@ -1,7 +1,7 @@
 //! Base symbols: sizes (area ∝ troops), shapes per layer slot (colour is never the only cue),
 //! the scale for narrow maps.
 
-use crate::carto::fixed::fixed;
+use crate::carto::path::fmt_tenths;
 use crate::carto::within;
 use std::fmt::Write;
 
@@ -88,14 +88,14 @@ impl Shape {
         let mut d = String::new();
         match self.vertices(r) {
             None => {
-                let (x, y, dia) = (tenths(c[0] - r), tenths(c[1]), tenths(2.0 * r));
-                let r = tenths(r);
+                let (x, y, dia) = (fmt_tenths(c[0] - r), fmt_tenths(c[1]), fmt_tenths(2.0 * r));
+                let r = fmt_tenths(r);
                 let _ = write!(d, "M{x} {y}a{r} {r} 0 1 0 {dia} 0a{r} {r} 0 1 0 -{dia} 0Z");
             }
             Some(points) => {
                 for (i, [x, y]) in points.iter().enumerate() {
                     d.push(if i == 0 { 'M' } else { 'L' });
-                    let _ = write!(d, "{} {}", tenths(c[0] + x), tenths(c[1] + y));
+                    let _ = write!(d, "{} {}", fmt_tenths(c[0] + x), fmt_tenths(c[1] + y));
                 }
                 d.push('Z');
             }
@@ -121,9 +121,4 @@ pub fn polygon_area(points: &[[f64; 2]]) -> f64 {
 /// on a phone, so a narrow map is not all symbols. Zoom does not change it.
 pub fn symbol_scale(width_px: f64) -> f64 {
     within(width_px / 640.0, 0.6, 1.0)
-}
-
-/// A coordinate to a tenth, for an SVG attribute.
-fn tenths(v: f64) -> String {
-    fixed(v, 1, true)
 }

@@ -70,3 +70,16 @@ pub fn parse_csv(text: &str) -> Vec<Vec<String>> {
     }
     rows
 }
+
+/// No cell of a CSV file would be taken for a formula by a spreadsheet, numbers aside.
+pub fn no_formulas(text: &str) {
+    for row in parse_csv(text) {
+        for cell in row {
+            let number = cell.parse::<f64>().is_ok() && !cell.contains(['\t', '\r', '\n']);
+            assert!(
+                number || !cell.starts_with(['=', '+', '-', '@', '\t', '\r']),
+                "{cell:?} would be read as a formula"
+            );
+        }
+    }
+}
