@@ -127,6 +127,9 @@ test('a link or a site opens its own facts; screenshots at 1280 and 375', async 
     await inMap(page, '[data-link="ner-rus-defence-mou-2023"]').dispatchEvent('click');
     await panel.locator('h2').waitFor();
     assert.match(await panel.textContent(), /defence memorandum/);
+    // The status word is a word in a line, not the loading box of the map's shape.
+    const status = await panel.locator('.sm-status').first().boundingBox();
+    assert.ok(status.height < 40, `the status word is ${status.height}px tall`);
     assert.equal(await page.evaluate(() => window.__sahel.select.at(-1).type), 'link');
     const site = inMap(page, '[data-site]').first();
     await site.dispatchEvent('click');
