@@ -459,6 +459,8 @@ class SahelMapElement extends HTMLElement {
       this.#applySelect();
     } else {
       this.#pendingSelect = null;
+      // A base, site or link an earlier step selected does not outlive it.
+      if (['base', 'site', 'link'].includes(this.view?.type)) this.#handle.select(null, null);
       set('country', type === 'country' && id ? id : (data.country ?? this.#base.country));
     }
   }

@@ -113,6 +113,8 @@ test('steps in French, on a phone, with the step set before the map is ready', a
   await page.locator('sahel-map').getByRole('button', { name: 'Étape précédente' }).tap();
   assert.equal(await where(page), 'Étape 1 sur 2');
   assert.equal((await view(page)).date, '2020');
+  // The link the second step selected goes with it.
+  assert.equal((await view(page)).id, null);
   await page.screenshot({ path: join(SHOTS, 'steps-fr-375.png'), fullPage: true });
   await context.close();
 });
