@@ -92,6 +92,28 @@ fn rooms_import_only_the_rooms_below_them() {
     assert!(broken.is_empty(), "{}", broken.join("\n"));
 }
 
+/// The pure rooms name no web crate: they build and test natively, and xtask draws with them.
+#[test]
+fn pure_rooms_use_no_web_types() {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut files = Vec::new();
+    sources(&src, &mut files);
+    let pure = ["carto", "i18n", "dataset", "options", "view"];
+    let mut broken = Vec::new();
+    for file in files
+        .iter()
+        .filter(|f| pure.contains(&room(&src, f).as_str()))
+    {
+        let text = std::fs::read_to_string(file).unwrap();
+        for web in ["web_sys", "wasm_bindgen", "js_sys", "leptos"] {
+            if text.contains(&format!("{web}::")) {
+                broken.push(format!("{} uses {web}", file.display()));
+            }
+        }
+    }
+    assert!(broken.is_empty(), "{}", broken.join("\n"));
+}
+
 #[test]
 fn the_rules_see_imports() {
     assert_eq!(
