@@ -21,7 +21,7 @@ use sahel_map::view::export::{agreements_csv, bases_csv, countries_csv, csv};
 use sahel_map::view::labels::estimate;
 use sahel_map::view::overlay::{Overlay, View};
 use sahel_map::view::share::{layer_ids, ViewState};
-use sahel_map::view::state::{Selection, Visible};
+use sahel_map::view::state::{Lit, Selection, Visible};
 use serde_json::{json, Map, Value};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc;
@@ -311,6 +311,17 @@ fn draws(data: &Dataset) {
                     };
                     let drawn = sahel_map::view::overlay::draw(&view);
                     assert!(drawn.markup.is_empty() || drawn.markup.starts_with('<'));
+                    // Whatever can be lit draws its lines and fades the rest.
+                    for s in &selections {
+                        let lit = Lit::of(s);
+                        let lines = sahel_map::view::partners::lines_svg(&view, lit.as_ref());
+                        assert!(lines.is_empty() || lines.starts_with('<'));
+                        let _ = sahel_map::view::partners::kept(&view, lit.as_ref());
+                    }
+                    for c in &data.countries {
+                        let _ = sahel_map::view::partners::partners_of(&view, &c.iso3);
+                    }
+                    let _ = sahel_map::view::partners::blocs(&view);
                 }
                 common::no_formulas(&bases_csv(data, visible, at, lang));
                 common::no_formulas(&agreements_csv(data, visible, at, lang));
@@ -343,7 +354,15 @@ fn geodata_case(v: &Value) {
             }
             let map = sahel_map::view::scene::draw(&geodata, &SAHEL);
             for (lang, px) in [(Lang::En, 0.35), (Lang::Fr, 1.6)] {
-                let placed = sahel_map::view::labels::labels(&map, lang, px, &estimate, &[]);
+                let placed = sahel_map::view::labels::labels(
+                    &map,
+                    lang,
+                    px,
+                    &estimate,
+                    &[],
+                    &|_| 2,
+                    [0.0, map.width],
+                );
                 let _ = sahel_map::view::labels::labels_svg(&placed, px);
             }
         }

@@ -302,3 +302,29 @@ fn the_core_five_have_capitals() {
         }
     }
 }
+
+#[test]
+fn a_phone_map_is_cropped_to_the_five_as_the_stylesheet_says() {
+    let geo = std::fs::read_to_string("geodata/countries.geojson").unwrap();
+    let (geodata, _) = sahel_map::dataset::load_geodata(&geo).unwrap();
+    let map = sahel_map::view::scene::draw(&geodata, &sahel_map::carto::frame::SAHEL);
+    let [x0, x1] = map.five_span();
+    let css = std::fs::read_to_string("www/widget.css").unwrap();
+    let (w, x, span) = (map.width as i32, x0 as i32, (x1 - x0) as i32);
+    assert!(
+        css.contains(&format!("width: calc(100% * {w} / {span});")),
+        "{x0} {x1}"
+    );
+    assert!(css.contains(&format!("margin-left: calc(-100% * {x} / {span});")));
+    assert!(css.contains(&format!("aspect-ratio: {span} / {};", map.height as i32)));
+    // At 375 px (a 343 px box) the map is at least 320 px tall.
+    assert!(343.0 * map.height / (x1 - x0) >= 320.0);
+    // Every one of the five is inside the span.
+    for c in map.countries.iter().filter(|c| c.core) {
+        assert!(
+            c.rings.iter().flatten().all(|p| p[0] >= x0 && p[0] <= x1),
+            "{}",
+            c.iso
+        );
+    }
+}

@@ -8,8 +8,10 @@ use sahel_map::dataset::{
 };
 use sahel_map::i18n::Lang;
 use sahel_map::view::links::great_circle;
-use sahel_map::view::overlay::{Overlay, View};
-use sahel_map::view::state::Visible;
+use sahel_map::view::links::is_bloc;
+use sahel_map::view::overlay::{overlap, Overlay, View, MAX_OVERLAP};
+use sahel_map::view::partners::{blocs, kept, lines_svg, partners_of};
+use sahel_map::view::state::{Lit, Visible};
 use sahel_map::view::symbols::{polygon_area, radius, Shape};
 
 /// The small fixture: editorial corrections to the real file never break these tests.
@@ -169,53 +171,197 @@ fn layers_come_from_the_dataset_or_the_attribute() {
     assert!(chosen.links && !chosen.bases);
 }
 
-#[test]
-fn turning_a_layer_off_hides_its_bases_and_links_only() {
-    let data = data();
-    let mut visible = Visible::new(&data, None);
-    let all = markup(&data, "2025-12-31", &visible, Lang::En);
-    for id in [
-        "data-base=\"niamey-ru\"",
-        "data-link=\"mou\"",
-        "data-base=\"air-base-a\"",
-        "data-link=\"sofa\"",
-    ] {
-        assert!(all.contains(id), "{id} missing");
+fn view<'a>(
+    data: &'a Dataset,
+    ov: &'a Overlay,
+    at: &'a Date,
+    visible: &'a Visible,
+    width: f64,
+) -> View<'a> {
+    View {
+        data,
+        overlay: ov,
+        at,
+        visible,
+        lang: Lang::En,
+        px_per_unit: width / SAHEL.width,
+        symbol_scale: sahel_map::view::symbols::symbol_scale(width),
+        inert: false,
     }
-    let rus = data.layers.iter().position(|l| l.id == "rus").unwrap();
-    visible.layers[rus] = false;
-    let without = markup(&data, "2025-12-31", &visible, Lang::En);
-    assert!(!without.contains("data-base=\"niamey-ru\""));
-    assert!(!without.contains("data-link=\"mou\""));
-    assert!(without.contains("data-base=\"air-base-a\""));
-    assert!(without.contains("data-link=\"sofa\""));
+}
+
+/// The lines drawn for `lit`, by pair id.
+fn lines(data: &Dataset, at: &str, visible: &Visible, lit: Option<&Lit>) -> String {
+    let ov = Overlay::new(data, &SAHEL);
+    let at = d(at);
+    lines_svg(&view(data, &ov, &at, visible, 680.0), lit)
 }
 
 #[test]
-fn the_date_decides_what_is_active_former_or_not_yet_there() {
+fn with_nothing_lit_no_line_is_drawn() {
     let data = data();
-    // Every layer on, the AES (off by default) too.
+    let visible = Visible::new(&data, None);
+    assert_eq!(lines(&data, "2025-12-31", &visible, None), "");
+    assert!(!markup(&data, "2025-12-31", &visible, Lang::En).contains("data-link"));
+}
+
+#[test]
+fn a_lit_country_draws_one_line_per_partner_and_a_layer_off_hides_its_own() {
+    let data = data();
+    let mut visible = Visible::new(&data, None);
+    let ner = Lit::Country("NER".into());
+    let all = lines(&data, "2025-12-31", &visible, Some(&ner));
+    assert_eq!(all.matches("data-link=").count(), 2, "{all}");
+    assert!(all.contains(r#"data-link="rus:ner""#) && all.contains(r#"data-link="usa:ner""#));
+    // Mali's French line is not Niger's.
+    assert!(!all.contains("fra:mli"));
+    let rus = data.layers.iter().position(|l| l.id == "rus").unwrap();
+    visible.layers[rus] = false;
+    let without = lines(&data, "2025-12-31", &visible, Some(&ner));
+    assert!(!without.contains("rus:ner") && without.contains("usa:ner"));
+    // A partner lights its lines; an agreement lights its pair's.
+    visible.layers[rus] = true;
+    let russia = lines(
+        &data,
+        "2025-12-31",
+        &visible,
+        Some(&Lit::Partner("rus".into())),
+    );
+    assert_eq!(russia.matches("data-link=").count(), 1);
+    let mou = lines(
+        &data,
+        "2025-12-31",
+        &visible,
+        Some(&Lit::Link("mou".into())),
+    );
+    assert!(mou.contains(r#"data-link="rus:ner""#));
+    assert!(markup(&data, "2025-12-31", &visible, Lang::En).contains("data-base=\"air-base-a\""));
+}
+
+#[test]
+fn the_date_decides_whether_a_pair_is_there_active_or_former() {
+    let data = data();
     let all: Vec<String> = data.layers.iter().map(|l| l.id.clone()).collect();
     let visible = Visible::new(&data, Some(&all));
-    let early = markup(&data, "2022-01-01", &visible, Lang::En);
-    // The French in Niger and Mali are there; the AES pact and the Russian MoU are not yet.
-    assert!(early.contains("data-base=\"niamey-fr\""));
-    assert!(early.contains("data-base=\"gao-fr\""));
-    assert!(!early.contains("data-link=\"pact\""));
-    assert!(!early.contains("data-link=\"mou\""));
-    let late = markup(&data, "2025-02-01", &visible, Lang::En);
-    // Agadez is drawn hollow (former) with its closing date; the AES pact is active.
-    let agadez = late.split("data-base=\"air-base-a\"").next().unwrap();
-    assert!(agadez.rsplit("<g ").next().unwrap().contains("is-former"));
-    assert!(late.contains("closed 5 August 2024"));
-    let pact = late.split("data-link=\"pact\"").next().unwrap();
-    let class = pact.rsplit("<g ").next().unwrap();
+    let ner = Lit::Country("NER".into());
+    let early = lines(&data, "2022-01-01", &visible, Some(&ner));
+    assert!(early.contains("usa:ner") && !early.contains("rus:ner"));
+    let late = lines(&data, "2025-02-01", &visible, Some(&ner));
+    let class = |m: &str, id: &str| {
+        let before = m
+            .split(&format!(r#"data-link="{id}""#))
+            .next()
+            .unwrap()
+            .to_string();
+        before.rsplit("<g ").next().unwrap().to_string()
+    };
+    assert!(class(&late, "usa:ner").contains("is-former"));
+    let mou = class(&late, "rus:ner");
     assert!(
-        class.contains("is-pact") && !class.contains("is-former"),
-        "{class}"
+        mou.contains("is-mou") && !mou.contains("is-former"),
+        "{mou}"
     );
-    let mou = late.split("data-link=\"mou\"").next().unwrap();
-    assert!(mou.rsplit("<g ").next().unwrap().contains("is-mou"));
+    // The Alliance is a bloc: never a line, an area over its members once the pact is signed.
+    assert!(!late.contains("aes:"));
+    let ov = Overlay::new(&data, &SAHEL);
+    let (at_early, at_late) = (d("2022-01-01"), d("2025-02-01"));
+    assert!(blocs(&view(&data, &ov, &at_early, &visible, 680.0)).is_empty());
+    let aes = data.layers.iter().position(|l| l.id == "aes").unwrap();
+    assert_eq!(
+        blocs(&view(&data, &ov, &at_late, &visible, 680.0)),
+        vec![(aes, vec!["MLI".to_string(), "NER".to_string()])]
+    );
+}
+
+#[test]
+fn a_pair_gathers_every_agreement_between_a_partner_and_a_state() {
+    let data = real();
+    let ov = Overlay::new(&data, &SAHEL);
+    let ids: Vec<&str> = ov.pairs.iter().map(|p| p.id.as_str()).collect();
+    let mut unique = ids.clone();
+    unique.sort_unstable();
+    unique.dedup();
+    assert_eq!(unique.len(), ids.len(), "one pair per partner and state");
+    let us = ov.pairs.iter().find(|p| p.id == "usa:ner").unwrap();
+    let names: Vec<&str> = us
+        .agreements
+        .iter()
+        .map(|&i| data.agreements[i].id.as_str())
+        .collect();
+    assert!(
+        names.contains(&"usa-ner-sofa-2012") && names.contains(&"usa-ner-withdrawal-terms-2024")
+    );
+    // No line joins the region's states to a bloc of their own.
+    assert!(ov.pairs.iter().all(|p| !is_bloc(&data, p.layer)));
+    for bloc in ["aes", "ecowas", "g5s"] {
+        let l = data.layers.iter().position(|l| l.id == bloc).unwrap();
+        assert!(is_bloc(&data, l), "{bloc}");
+    }
+    for partner in ["usa", "fra", "rus", "eu", "un", "takuba"] {
+        let l = data.layers.iter().position(|l| l.id == partner).unwrap();
+        assert!(!is_bloc(&data, l), "{partner}");
+    }
+}
+
+#[test]
+fn the_marks_beside_a_name_are_its_partners_in_force() {
+    let data = data();
+    let ov = Overlay::new(&data, &SAHEL);
+    let visible = Visible::new(&data, None);
+    let layer = |id: &str| data.layers.iter().position(|l| l.id == id).unwrap();
+    let (early, late) = (d("2020-01-01"), d("2025-12-31"));
+    assert_eq!(
+        partners_of(&view(&data, &ov, &early, &visible, 680.0), "NER"),
+        vec![layer("usa")]
+    );
+    assert_eq!(
+        partners_of(&view(&data, &ov, &late, &visible, 680.0), "NER"),
+        vec![layer("rus")]
+    );
+    assert_eq!(
+        partners_of(&view(&data, &ov, &early, &visible, 680.0), "MLI"),
+        vec![layer("fra")]
+    );
+    assert!(partners_of(&view(&data, &ov, &late, &visible, 680.0), "MLI").is_empty());
+}
+
+#[test]
+fn lighting_fades_what_it_does_not_concern() {
+    let data = data();
+    let ov = Overlay::new(&data, &SAHEL);
+    let visible = Visible::new(&data, None);
+    let at = d("2025-12-31");
+    let v = view(&data, &ov, &at, &visible, 680.0);
+    assert_eq!(kept(&v, None), None);
+    let rus = data.layers.iter().position(|l| l.id == "rus").unwrap();
+    let usa = data.layers.iter().position(|l| l.id == "usa").unwrap();
+    // A country: its symbols and marks, whoever runs them.
+    let ner = kept(&v, Some(&Lit::Country("NER".into()))).unwrap();
+    assert!(ner.symbol("NER", &rus.to_string()) && ner.symbol("MLI NER", "0 2"));
+    assert!(!ner.symbol("MLI", &rus.to_string()));
+    assert!(ner.mark("NER", "rus") && !ner.mark("MLI", "rus"));
+    // A pair: that partner's symbols in that state.
+    let pair = kept(&v, Some(&Lit::Link("rus:ner".into()))).unwrap();
+    assert!(pair.symbol("NER", &format!("{usa} {rus}")));
+    assert!(!pair.symbol("NER", &usa.to_string()) && !pair.symbol("MLI", &rus.to_string()));
+    assert!(pair.mark("NER", "rus") && !pair.mark("NER", "usa"));
+    // A partner: its symbols anywhere.
+    let russia = kept(&v, Some(&Lit::Partner("rus".into()))).unwrap();
+    assert!(russia.symbol("MLI", &rus.to_string()) && !russia.symbol("NER", &usa.to_string()));
+    // The symbols carry what is compared.
+    let m = markup(&data, "2025-12-31", &visible, Lang::En);
+    let values = |name: &str| -> Vec<String> {
+        m.split(&format!(r#"{name}=""#))
+            .skip(1)
+            .map(|v| v.split('"').next().unwrap().to_string())
+            .collect()
+    };
+    assert!(values("data-host")
+        .iter()
+        .any(|h| h.split(' ').any(|x| x == "NER")));
+    assert!(values("data-layers")
+        .iter()
+        .any(|l| l.split(' ').any(|x| x == rus.to_string())));
 }
 
 #[test]
@@ -291,6 +437,8 @@ fn symbols_and_labels_never_overlap_core_names_stay_and_agadez_is_named() {
             px_per_unit,
             &sahel_map::view::labels::estimate,
             &drawn.taken,
+            &|_| 0,
+            [0.0, map.width],
         );
         // The symbols never cost the map a core country's name it shows without them.
         let bare = sahel_map::view::labels::labels(
@@ -299,6 +447,8 @@ fn symbols_and_labels_never_overlap_core_names_stay_and_agadez_is_named() {
             px_per_unit,
             &sahel_map::view::labels::estimate,
             &[],
+            &|_| 0,
+            [0.0, map.width],
         );
         for core in sahel_map::view::scene::FIVE {
             let named = |l: &[sahel_map::view::labels::PlacedLabel]| {
@@ -313,6 +463,7 @@ fn symbols_and_labels_never_overlap_core_names_stay_and_agadez_is_named() {
             &taken,
             px_per_unit,
             &sahel_map::view::labels::estimate,
+            [0.0, map.width],
         );
         if at >= d("2019-11") && width > 600.0 {
             assert!(svg.contains(">Agadez</text>"), "{at} {width}: {svg}");
@@ -326,4 +477,66 @@ fn symbols_and_labels_never_overlap_core_names_stay_and_agadez_is_named() {
             );
         }
     }
+}
+
+#[test]
+fn symbols_never_cover_each_other_and_zooming_in_splits_them() {
+    let data = real();
+    let ov = Overlay::new(&data, &SAHEL);
+    let visible = Visible::new(&data, None);
+    let circles = |drawn: &sahel_map::view::overlay::Drawn| -> Vec<([f64; 2], f64)> {
+        drawn
+            .taken
+            .iter()
+            .map(|r| (r.centre(), (r.x1 - r.x0) / 2.0))
+            .collect()
+    };
+    for at in ["2016-01-01", "2022-01-01", "2024-08-20", "2025-12-31"] {
+        let at = d(at);
+        for width in [288.0, 343.0, 608.0, 672.0, 1248.0] {
+            let v = view(&data, &ov, &at, &visible, width);
+            let drawn = sahel_map::view::overlay::draw(&v);
+            let c = circles(&drawn);
+            for (i, a) in c.iter().enumerate() {
+                for b in &c[i + 1..] {
+                    let dist = (a.0[0] - b.0[0]).hypot(a.0[1] - b.0[1]);
+                    let o = overlap(dist, a.1, b.1);
+                    assert!(
+                        o <= MAX_OVERLAP + 1e-9,
+                        "{at} at {width} px: {a:?} {b:?} share {o}"
+                    );
+                }
+            }
+        }
+        // Zoomed in eight times, a phone's map shows more symbols than at first: merged sites
+        // come apart.
+        let phone = sahel_map::view::overlay::draw(&view(&data, &ov, &at, &visible, 343.0));
+        let mut zoomed = view(&data, &ov, &at, &visible, 343.0);
+        zoomed.px_per_unit *= 8.0;
+        let zoomed = sahel_map::view::overlay::draw(&zoomed);
+        assert!(zoomed.taken.len() >= phone.taken.len());
+        // Every symbol drawn as one is a site the overlay can name and list.
+        for id in phone.markup.split(r#"data-site=""#).skip(1) {
+            let id = id.split('"').next().unwrap();
+            let (_, members) = ov.site(id).unwrap_or_else(|| panic!("{id}"));
+            assert!(members.len() > 1);
+        }
+    }
+    let at = d("2025-12-31");
+    let phone = sahel_map::view::overlay::draw(&view(&data, &ov, &at, &visible, 343.0));
+    let mut zoomed = view(&data, &ov, &at, &visible, 343.0);
+    zoomed.px_per_unit *= 8.0;
+    let zoomed = sahel_map::view::overlay::draw(&zoomed);
+    assert!(
+        zoomed.taken.len() > phone.taken.len(),
+        "zooming in splits a merged symbol"
+    );
+}
+
+#[test]
+fn overlap_is_the_share_of_the_smaller_disc() {
+    assert_eq!(overlap(10.0, 2.0, 3.0), 0.0);
+    assert_eq!(overlap(0.5, 2.0, 3.0), 1.0);
+    // Two equal discs a radius apart share about 39 % of either.
+    assert!((overlap(1.0, 1.0, 1.0) - 0.391).abs() < 1e-3);
 }

@@ -301,11 +301,14 @@ async fn layers_and_date_apply_live() {
     let m = Mounted::new("en", FIXTURE).await;
     let count = |sel: &str| m.host.query_selector_all(sel).unwrap().length();
     assert!(until(|| count("g[data-base], [data-site]") > 0).await);
-    assert!(count("[data-link=\"ner-rus-defence-mou-2023\"]") == 1);
+    // No lines until something is lit: Niger selected draws its own.
+    assert_eq!(count("[data-link]"), 0);
+    m.mounted.set_attribute("country", Some("NER"));
+    assert!(until(|| count("[data-link=\"rus:ner\"]") == 1).await);
     m.mounted.set_attribute("layers", Some("usa, links"));
     assert!(until(|| count("g[data-base], [data-site]") == 0).await);
-    assert_eq!(count("[data-link=\"ner-rus-defence-mou-2023\"]"), 0);
-    assert_eq!(count("[data-link=\"usa-ner-sofa-2012\"]"), 1);
+    assert_eq!(count("[data-link=\"rus:ner\"]"), 0);
+    assert_eq!(count("[data-link=\"usa:ner\"]"), 1);
     let checked = |id: &str| {
         let input: web_sys::HtmlInputElement = m
             .find(&format!("input[data-layer=\"{id}\"]"))
@@ -317,11 +320,10 @@ async fn layers_and_date_apply_live() {
     m.mounted.set_attribute("layers", None);
     m.mounted.set_attribute("date", Some("2020-06"));
     assert!(
-        until(|| count("[data-link=\"ner-rus-defence-mou-2023\"]") == 0
-            && count("g[data-base], [data-site]") > 0)
-        .await
+        until(|| count("[data-link=\"rus:ner\"]") == 0 && count("g[data-base], [data-site]") > 0)
+            .await
     );
-    let sofa = m.find("[data-link=\"usa-ner-sofa-2012\"]");
+    let sofa = m.find("[data-link=\"usa:ner\"]");
     assert!(!sofa.class_list().contains("is-former"));
     assert!(checked("rus") && checked("bases"));
 }

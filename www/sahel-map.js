@@ -160,11 +160,12 @@ class SahelMapElement extends HTMLElement {
   // The page's API. Setters go through the attributes, so they work before the map is ready
   // and apply live after; a wrong type throws a TypeError naming the argument.
 
-  /** Selects a country by ISO3 (or, with `type` "base", "site" or "link", a record by id); null clears. */
+  /** Selects a country by ISO3 (or, with `type` "base", "site", "link" or "partner", a record, a
+   *  partner–state pair such as "rus:ner", or a partner layer by id); null clears. */
   select(id, type = 'country') {
     if (id !== null && typeof id !== 'string') throw new TypeError('sahel-map select(id): expected a string or null');
-    if (!['country', 'base', 'site', 'link'].includes(type)) {
-      throw new TypeError('sahel-map select(id, type): type must be country, base, site or link');
+    if (!['country', 'base', 'site', 'link', 'partner'].includes(type)) {
+      throw new TypeError('sahel-map select(id, type): type must be country, base, site, link or partner');
     }
     if (type === 'country') {
       if (id === null) this.removeAttribute('country');
@@ -434,8 +435,13 @@ class SahelMapElement extends HTMLElement {
     next.textContent = index === null ? (fr ? 'Commencer ›' : 'Start ›') : fr ? 'Suivante ›' : 'Next ›';
     prev.setAttribute('aria-label', fr ? 'Étape précédente' : 'Previous step');
     next.setAttribute('aria-label', index === null ? (fr ? 'Commencer le récit' : 'Start the story') : fr ? 'Étape suivante' : 'Next step');
+    // A button that becomes disabled while focused would drop focus to the page: it goes to
+    // the other button instead.
+    const focused = this.shadowRoot?.activeElement;
     prev.disabled = index === null || index === 0;
     next.disabled = index === n - 1;
+    if (focused === prev && prev.disabled) next.focus();
+    if (focused === next && next.disabled) prev.focus();
     const where = index === null ? (fr ? `${n} étapes` : `${n} steps`) : fr ? `Étape ${index + 1} sur ${n}` : `Step ${index + 1} of ${n}`;
     this.#stepsBox.querySelector('.sm-step-where').textContent = where;
     if (!moved) return;
@@ -452,7 +458,10 @@ class SahelMapElement extends HTMLElement {
     const set = (name, value) => (value == null ? this.removeAttribute(name) : this.setAttribute(name, value));
     set('date', data.date ?? this.#base.date);
     set('layers', data.layers ?? this.#base.layers);
-    const [type, id] = (data.select ?? '').split(':');
+    // "link:rus:ner": the type is up to the first colon, the id the rest.
+    const select = data.select ?? '';
+    const colon = select.indexOf(':');
+    const [type, id] = colon < 0 ? [select, ''] : [select.slice(0, colon), select.slice(colon + 1)];
     if (type && id && type !== 'country') {
       set('country', null);
       this.#pendingSelect = [id, type];
@@ -460,7 +469,7 @@ class SahelMapElement extends HTMLElement {
     } else {
       this.#pendingSelect = null;
       // A base, site or link an earlier step selected does not outlive it.
-      if (['base', 'site', 'link'].includes(this.view?.type)) this.#handle.select(null, null);
+      if (['base', 'site', 'link', 'partner'].includes(this.view?.type)) this.#handle.select(null, null);
       set('country', type === 'country' && id ? id : (data.country ?? this.#base.country));
     }
   }
@@ -508,6 +517,10 @@ class SahelMapElement extends HTMLElement {
     // The poster in the widget's language and theme (names from xtask's `poster::file_name`).
     const poster = new URL(`./sahel-map${lang === 'fr' ? '.fr' : ''}${this.#scheme() === 'dark' ? '.dark' : ''}.svg`, import.meta.url);
     first.querySelector('image')?.setAttribute('href', poster.href);
+    // A phone's widget (under 480 px, as `ui::legend::NARROW`) starts with its key closed.
+    const width = this.getBoundingClientRect().width;
+    const key = first.querySelector('details.sm-legend');
+    if (key) key.open = width === 0 || width >= 480;
     const layers = this.getAttribute('layers');
     if (layers !== null) {
       // As the widget reads `layers` (`Visible::new`): bases and links stay on unless named.

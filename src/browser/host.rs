@@ -27,6 +27,12 @@ impl Host {
         }
     }
 
+    /// The element's width in CSS pixels as laid out now (0 when it is not).
+    pub fn width(&self) -> f64 {
+        self.element
+            .with_value(|el| el.get_bounding_client_rect().width())
+    }
+
     pub fn set_state(&self, state: LoadState) {
         let value = match state {
             LoadState::Loading => "loading",

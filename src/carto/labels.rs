@@ -45,6 +45,13 @@ impl Rect {
         ]
     }
 
+    /// The area two rectangles share.
+    pub fn shared_area(&self, o: &Rect) -> f64 {
+        let w = self.x1.min(o.x1) - self.x0.max(o.x0);
+        let h = self.y1.min(o.y1) - self.y0.max(o.y0);
+        w.max(0.0) * h.max(0.0)
+    }
+
     pub fn inflate(&self, by: f64) -> Rect {
         Rect {
             x0: self.x0 - by,
@@ -53,6 +60,58 @@ impl Rect {
             y1: self.y1 + by,
         }
     }
+}
+
+/// Where a box of `size` goes beside `avoid`, inside a box `bx` (top left at 0): centred above
+/// it, else below, right or left, each kept inside; the first clear of it, else the one that
+/// covers least of it. A tooltip's place: it never hides what it names if it can help it.
+///
+/// ```
+/// use sahel_map::carto::labels::{beside, Rect};
+/// let symbol = Rect { x0: 90.0, y0: 4.0, x1: 110.0, y1: 24.0 };
+/// // No room above a symbol at the top edge: the tip goes below it.
+/// assert_eq!(beside(symbol, [60.0, 20.0], [300.0, 200.0]), [70.0, 30.0]);
+/// ```
+pub fn beside(avoid: Rect, size: [f64; 2], bx: [f64; 2]) -> [f64; 2] {
+    const GAP: f64 = 6.0;
+    let clamp = |v: f64, lo: f64, hi: f64| v.min(hi).max(lo);
+    let [cx, cy] = avoid.centre();
+    let x_mid = clamp(cx - size[0] / 2.0, 2.0, bx[0] - size[0] - 2.0);
+    let y_mid = clamp(cy - size[1] / 2.0, 0.0, bx[1] - size[1]);
+    let candidates = [
+        [x_mid, avoid.y0 - GAP - size[1]],
+        [x_mid, avoid.y1 + GAP],
+        [avoid.x1 + GAP, y_mid],
+        [avoid.x0 - GAP - size[0], y_mid],
+    ];
+    let inside =
+        |[x, y]: [f64; 2]| x >= 0.0 && y >= 0.0 && x + size[0] <= bx[0] && y + size[1] <= bx[1];
+    let kept = |[x, y]: [f64; 2]| {
+        [
+            clamp(x, 0.0, (bx[0] - size[0]).max(0.0)),
+            clamp(y, 0.0, (bx[1] - size[1]).max(0.0)),
+        ]
+    };
+    let covers = |[x, y]: [f64; 2]| {
+        Rect {
+            x0: x,
+            y0: y,
+            x1: x + size[0],
+            y1: y + size[1],
+        }
+        .shared_area(&avoid)
+    };
+    candidates
+        .iter()
+        .copied()
+        .find(|&c| inside(c) && covers(c) == 0.0)
+        .unwrap_or_else(|| {
+            candidates
+                .iter()
+                .map(|&c| kept(c))
+                .min_by(|a, b| covers(*a).total_cmp(&covers(*b)))
+                .unwrap_or([0.0, 0.0])
+        })
 }
 
 /// A label to place: its anchor and its options in order of preference, each a size (a label

@@ -58,15 +58,59 @@ pub fn share_border(a: &MultiPolygon, b: &MultiPolygon) -> bool {
 /// rings so each chain is in order.
 pub fn shared_border(a: &MultiPolygon, b: &MultiPolygon) -> MultiLineString {
     let theirs = b.edges();
+    chains(a, |e| theirs.contains(e))
+}
+
+/// The outline of several shapes taken together: the edges only one of them has (borders
+/// between two of them are inside), chained along each shape's rings.
+///
+/// ```
+/// use geo_types::{polygon, MultiPolygon};
+/// use sahel_map::carto::topology::outer_border;
+/// let west = MultiPolygon(vec![polygon![(x: 0., y: 0.), (x: 1., y: 0.), (x: 1., y: 1.), (x: 0., y: 1.)]]);
+/// let east = MultiPolygon(vec![polygon![(x: 1., y: 0.), (x: 2., y: 0.), (x: 2., y: 1.), (x: 1., y: 1.)]]);
+/// let outline = outer_border(&[&west, &east]);
+/// // Each square's three outer sides, chained: the shared side x = 1 is left out.
+/// assert_eq!(outline.0.len(), 2);
+/// assert!(outline.0.iter().all(|l| l.0.len() == 4));
+/// ```
+pub fn outer_border(shapes: &[&MultiPolygon]) -> MultiLineString {
+    // An edge is outer where no other shape has it. Plain scans, neither hashing nor sorting:
+    // the widget draws this for a few shapes, and either would add generic code to the wasm.
+    let edges: Vec<Vec<Edge>> = shapes
+        .iter()
+        .map(|s| {
+            s.0.iter()
+                .flat_map(|p| std::iter::once(p.exterior()).chain(p.interiors()))
+                .flat_map(|ring| ring.0.windows(2).map(|w| edge(key(w[0]), key(w[1]))))
+                .collect()
+        })
+        .collect();
+    let lines = shapes.iter().enumerate().flat_map(|(i, s)| {
+        let edges = &edges;
+        let outer = move |e: &Edge| {
+            edges
+                .iter()
+                .enumerate()
+                .all(|(j, theirs)| j == i || !theirs.contains(e))
+        };
+        chains(s, outer).0
+    });
+    MultiLineString(lines.collect())
+}
+
+/// The runs of `shape`'s ring edges that `keep` accepts, as lines in ring order.
+fn chains(shape: &MultiPolygon, keep: impl Fn(&Edge) -> bool) -> MultiLineString {
     let mut lines = Vec::new();
-    for ring in
-        a.0.iter()
-            .flat_map(|p| std::iter::once(p.exterior()).chain(p.interiors()))
+    for ring in shape
+        .0
+        .iter()
+        .flat_map(|p| std::iter::once(p.exterior()).chain(p.interiors()))
     {
         let ring_start = lines.len();
         let mut current: Vec<Coord> = Vec::new();
         for w in ring.0.windows(2) {
-            if theirs.contains(&edge(key(w[0]), key(w[1]))) {
+            if keep(&edge(key(w[0]), key(w[1]))) {
                 if current.is_empty() {
                     current.push(w[0]);
                 }

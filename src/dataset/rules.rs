@@ -4,7 +4,6 @@
 use super::model::*;
 use super::Problem;
 use crate::carto::frame::SAHEL;
-use std::collections::HashSet;
 
 /// `[lon, lat]` for a message, to a thousandth.
 fn show_point([lon, lat]: [f64; 2]) -> String {
@@ -15,10 +14,11 @@ fn show_point([lon, lat]: [f64; 2]) -> String {
 /// The rules beyond the schema, on records that read cleanly. Paths use each record's index.
 pub(super) fn check(d: &Dataset, problems: &mut Vec<Problem>) {
     let mut fail = |path: String, message: String| problems.push(Problem::new(path, message));
+    // Plain scans rather than hash sets: datasets are a few hundred records, and hashing
+    // would add its code to the wasm.
     let unique = |name: &str, ids: Vec<&str>, fail: &mut dyn FnMut(String, String)| {
-        let mut seen = HashSet::new();
-        for (i, id) in ids.into_iter().enumerate() {
-            if !seen.insert(id) {
+        for (i, id) in ids.iter().enumerate() {
+            if ids[..i].contains(id) {
                 fail(format!("{name}[{i}].id"), format!("{id:?} is used twice"));
             }
         }
@@ -54,22 +54,22 @@ pub(super) fn check(d: &Dataset, problems: &mut Vec<Problem>) {
         &mut fail,
     );
 
-    let actors: HashSet<&str> = d.actors.iter().map(|a| a.id.as_str()).collect();
-    let states: HashSet<&str> = d
+    let actors: Vec<&str> = d.actors.iter().map(|a| a.id.as_str()).collect();
+    let states: Vec<&str> = d
         .countries
         .iter()
         .map(|c| c.iso3.as_str())
         .chain(d.actors.iter().filter_map(|a| a.iso3.as_deref()))
         .collect();
-    let bases: HashSet<&str> = d.bases.iter().map(|b| b.id.as_str()).collect();
-    let agreements: HashSet<&str> = d.agreements.iter().map(|a| a.id.as_str()).collect();
+    let bases: Vec<&str> = d.bases.iter().map(|b| b.id.as_str()).collect();
+    let agreements: Vec<&str> = d.agreements.iter().map(|a| a.id.as_str()).collect();
     let known = |path: String,
                  ids: &[String],
-                 set: &HashSet<&str>,
+                 set: &[&str],
                  what: &str,
                  fail: &mut dyn FnMut(String, String)| {
         for (i, id) in ids.iter().enumerate() {
-            if !set.contains(id.as_str()) {
+            if !set.contains(&id.as_str()) {
                 fail(
                     format!("{path}[{i}]"),
                     format!("{id:?} is not a known {what}"),
@@ -126,7 +126,7 @@ pub(super) fn check(d: &Dataset, problems: &mut Vec<Problem>) {
             "agreement",
             &mut fail,
         );
-        if !states.contains(b.host.as_str()) {
+        if !states.contains(&b.host.as_str()) {
             fail(
                 format!("{path}.host"),
                 format!("{:?} is not a known country", b.host),

@@ -1,7 +1,7 @@
 use super::app::Loaded;
 use super::{MapState, Selection};
 use crate::i18n::{long_date, Text};
-use crate::view::names::{base_name, country_name, link_name};
+use crate::view::names::{base_name, country_name, link_name, pair_name};
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -34,17 +34,24 @@ pub fn Announcer(loaded: Arc<Loaded>) -> impl IntoView {
                     .iter()
                     .find(|b| b.id == *id)
                     .map(|b| base_name(data, b, &at, lang)),
-                Some(Selection::Site(id)) => loaded
-                    .overlay
-                    .sites
+                Some(Selection::Site(id)) => {
+                    loaded.overlay.site(id).map(|(city, _)| city.to_string())
+                }
+                Some(Selection::Link(id)) => {
+                    match loaded.overlay.pairs.iter().find(|p| p.id == *id) {
+                        Some(pair) => Some(pair_name(data, pair, &at, lang)),
+                        None => data
+                            .agreements
+                            .iter()
+                            .find(|a| a.id == *id)
+                            .map(|a| link_name(data, a, &at, lang)),
+                    }
+                }
+                Some(Selection::Partner(id)) => data
+                    .layers
                     .iter()
-                    .find(|s| s.id == *id)
-                    .map(|s| s.city.clone()),
-                Some(Selection::Link(id)) => data
-                    .agreements
-                    .iter()
-                    .find(|a| a.id == *id)
-                    .map(|a| link_name(data, a, &at, lang)),
+                    .find(|l| l.id == *id)
+                    .map(|l| l.name.get(lang).to_string()),
             };
             said.set(match name {
                 Some(name) => format!("{} {name}", Text::Selected.get(lang)),

@@ -1,5 +1,5 @@
 use super::app::Loaded;
-use super::MapState;
+use super::{Lit, MapState};
 use crate::dataset::Layer;
 use crate::view::controls::layers_html;
 use crate::view::state::Visible;
@@ -9,7 +9,8 @@ use std::sync::Arc;
 use wasm_bindgen::JsCast;
 use web_sys::HtmlInputElement;
 
-/// The layer switches. Toggling redraws the dataset's layer only, never the country shapes.
+/// The layer switches. Toggling redraws the dataset's layer only, never the country shapes;
+/// pointing at or focusing a partner's switch draws its lines.
 #[component]
 pub fn Layers(loaded: Arc<Loaded>) -> impl IntoView {
     let state = expect_context::<MapState>();
@@ -86,7 +87,54 @@ pub fn Layers(loaded: Arc<Loaded>) -> impl IntoView {
         switch.set(&mut v, input.checked());
         state.visible.set(Some(v));
     };
-    view! { <div class="sm-layers-box" node_ref=boxed inner_html=html on:change=on_change></div> }
+    // Pointing at or focusing a partner's switch lights that partner: its lines are drawn.
+    let peek = {
+        let layers = layers.clone();
+        move |target: Option<web_sys::EventTarget>| {
+            let id = target
+                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                .and_then(|el| el.closest("label.sm-layer").ok().flatten())
+                .and_then(|label| label.query_selector("input[data-layer]").ok().flatten())
+                .and_then(|input| input.get_attribute("data-layer"))
+                .filter(|id| layers.iter().any(|l| l.id == *id));
+            let lit = id.map(Lit::Partner);
+            if state.peek.with_untracked(|p| *p != lit) {
+                state.peek.set(lit);
+            }
+        }
+    };
+    let on_over = {
+        let peek = peek.clone();
+        move |ev: web_sys::PointerEvent| {
+            if ev.pointer_type() == "mouse" {
+                peek(ev.target());
+            }
+        }
+    };
+    let on_focus = {
+        let peek = peek.clone();
+        move |ev: web_sys::FocusEvent| peek(ev.target())
+    };
+    let leave = move || {
+        if state
+            .peek
+            .with_untracked(|p| matches!(p, Some(Lit::Partner(_))))
+        {
+            state.peek.set(None);
+        }
+    };
+    view! {
+        <div
+            class="sm-layers-box"
+            node_ref=boxed
+            inner_html=html
+            on:change=on_change
+            on:pointerover=on_over
+            on:pointerleave=move |_| leave()
+            on:focusin=on_focus
+            on:focusout=move |_| leave()
+        ></div>
+    }
 }
 
 /// Which of `Visible` a switch turns on and off.

@@ -1,13 +1,14 @@
 use super::app::Loaded;
+use super::country::country_shape;
 use super::gestures::{handlers, take_drag, zoom_centre, Handlers};
 use super::measure::Measurer;
 use super::tooltip::{named, tip_for, Tooltip};
-use super::{MapState, Selection};
+use super::{Lit, MapState, Selection};
 use crate::carto::zoom::Zoom;
 use crate::i18n::Text;
 use crate::view::labels::{estimate, labels, labels_svg};
-use crate::view::overlay::{site_labels_svg, View};
-use crate::view::scene::DrawnCountry;
+use crate::view::overlay::{site_labels_svg, Drawn, View};
+use crate::view::partners::{blocs_svg, lines_svg, marks_svg, partners_of};
 use leptos::html::Div;
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -24,7 +25,10 @@ pub fn MapSvg(loaded: Arc<Loaded>) -> impl IntoView {
     // The country showing a keyboard focus ring (focus-visible), drawn as an overlay.
     let ring = RwSignal::new(None::<String>);
     let boxed = NodeRef::<Div>::new();
-    watch_width(boxed, map.width, state.px_per_unit);
+    let svg_ref = NodeRef::<leptos::svg::Svg>::new();
+    // The span of SVG x the reader sees: all of it, but on a phone the five only.
+    let window = (RwSignal::new(0.0), RwSignal::new(map.width));
+    watch_width(svg_ref, map.width, state.px_per_unit, window);
     // What labels and symbols are drawn for: the rendered size times the zoom, so they keep
     // their screen size as the reader zooms.
     let px_per_unit = Memo::new(move |_| state.px_per_unit.get() * state.zoom.get().k);
@@ -51,6 +55,11 @@ pub fn MapSvg(loaded: Arc<Loaded>) -> impl IntoView {
     let on_over = move |ev: web_sys::PointerEvent| {
         if ev.pointer_type() != "mouse" {
             return;
+        }
+        if let Some(peek) = peeked(ev.target()) {
+            if state.peek.with_untracked(|p| *p != peek) {
+                state.peek.set(peek);
+            }
         }
         if let (Some((el, name)), Some(mb)) = (named(ev.target()), mapbox()) {
             let at = [f64::from(ev.client_x()), f64::from(ev.client_y())];
@@ -125,14 +134,13 @@ pub fn MapSvg(loaded: Arc<Loaded>) -> impl IntoView {
         Some(Selection::Country(iso)) => Some(iso),
         _ => None,
     });
-    // The dataset's layer: redrawn as markup when the date, layers, language or size change;
-    // the country shapes stay as they are.
-    let drawn = {
+    // The view as the pure drawing functions take it (tracks date, layers, language, size).
+    let with_view = {
         let loaded = loaded.clone();
-        Memo::new(move |_| {
+        move |f: &mut dyn FnMut(&View)| {
             let at = loaded.date(&state);
             let visible = loaded.visible(&state);
-            crate::view::overlay::draw(&View {
+            f(&View {
                 data: &loaded.data,
                 overlay: &loaded.overlay,
                 at: &at,
@@ -144,6 +152,45 @@ pub fn MapSvg(loaded: Arc<Loaded>) -> impl IntoView {
                 ),
                 inert: false,
             })
+        }
+    };
+    // The dataset's symbols: redrawn as markup when the date, layers, language or size change;
+    // the country shapes stay as they are.
+    let drawn = {
+        let with_view = with_view.clone();
+        Memo::new(move |_| {
+            let mut drawn = Drawn::default();
+            with_view(&mut |v| drawn = crate::view::overlay::draw(v));
+            drawn
+        })
+    };
+    // What is lit, its lines and the fading of the rest: redrawn as the reader hovers and
+    // focuses, apart from the symbols, which stay.
+    let lines = {
+        let with_view = with_view.clone();
+        Memo::new(move |_| {
+            let lit = state.lit();
+            let mut m = String::new();
+            with_view(&mut |v| m = lines_svg(v, lit.as_ref()));
+            m
+        })
+    };
+    // What stays clear while something is lit (None: nothing fades).
+    let kept = {
+        let with_view = with_view.clone();
+        move || {
+            let lit = state.lit();
+            let mut kept = None;
+            with_view(&mut |v| kept = crate::view::partners::kept(v, lit.as_ref()));
+            kept
+        }
+    };
+    let blocs = {
+        let (with_view, map) = (with_view.clone(), map.clone());
+        Memo::new(move |_| {
+            let mut m = String::new();
+            with_view(&mut |v| m = blocs_svg(v, &map));
+            m
         })
     };
     let overlay_g = NodeRef::<leptos::svg::G>::new();
@@ -151,6 +198,7 @@ pub fn MapSvg(loaded: Arc<Loaded>) -> impl IntoView {
     Effect::new(move |_| {
         let selected = state.selected.get();
         drawn.track();
+        lines.track();
         let Some(g) = overlay_g.get() else { return };
         let g: &web_sys::Element = &g;
         if let Ok(old) = g.query_selector_all(".is-selected") {
@@ -192,7 +240,7 @@ pub fn MapSvg(loaded: Arc<Loaded>) -> impl IntoView {
         }
     };
     let placed = {
-        let map = map.clone();
+        let (map, with_view) = (map.clone(), with_view.clone());
         Memo::new(move |_| {
             if !font_known.get() {
                 return Vec::new();
@@ -202,6 +250,16 @@ pub fn MapSvg(loaded: Arc<Loaded>) -> impl IntoView {
                     m.as_ref()
                         .map_or_else(|| estimate(text, kind), |m| m.width(text, kind))
                 };
+                let mut counts: Vec<(String, usize)> = Vec::new();
+                with_view(&mut |v| {
+                    counts = map
+                        .countries
+                        .iter()
+                        .map(|c| (c.iso.clone(), partners_of(v, &c.iso).len()))
+                        .collect();
+                });
+                let marks =
+                    |iso: &str| counts.iter().find(|(i, _)| i == iso).map_or(0, |(_, n)| *n);
                 drawn.with(|d| {
                     labels(
                         &map,
@@ -209,15 +267,50 @@ pub fn MapSvg(loaded: Arc<Loaded>) -> impl IntoView {
                         px_per_unit.get(),
                         &measure,
                         &d.taken,
+                        &marks,
+                        [window.0.get(), window.1.get()],
                     )
                 })
             })
         })
     };
+    let marks = Memo::new(move |_| {
+        let mut m = String::new();
+        placed.with(|p| with_view(&mut |v| m = marks_svg(v, p)));
+        m
+    });
+    // Fades what the lit state, partner or pair does not concern, by class.
+    Effect::new(move |_| {
+        let kept = kept();
+        drawn.track();
+        marks.track();
+        let Some(g) = overlay_g.get() else { return };
+        let g: &web_sys::Element = &g;
+        let Ok(all) = g.query_selector_all(".sm-bases > g, .sm-pmark") else {
+            return;
+        };
+        for i in 0..all.length() {
+            let Some(el) = all
+                .item(i)
+                .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
+            else {
+                continue;
+            };
+            let attr = |name: &str| el.get_attribute(name).unwrap_or_default();
+            let clear = kept
+                .as_ref()
+                .is_none_or(|k| match el.has_attribute("data-partner") {
+                    true => k.mark(&attr("data-of"), &attr("data-partner")),
+                    false => k.symbol(&attr("data-host"), &attr("data-layers")),
+                });
+            let _ = el.class_list().toggle_with_force("is-faded", !clear);
+        }
+    });
     view! {
         <div class="sm-mapbox" node_ref=boxed>
             <svg
                 class="sm-map"
+                node_ref=svg_ref
                 viewBox=view_box
                 role="group"
                 aria-label=move || Text::MapLabel.get(state.lang.get())
@@ -228,6 +321,7 @@ pub fn MapSvg(loaded: Arc<Loaded>) -> impl IntoView {
                 on:pointercancel=cancel
                 on:pointerover=on_over
                 on:pointerout=on_out
+                on:pointerleave=move |_| state.peek.set(None)
                 on:focusin=on_focus_in
                 on:focusout=move |_| state.tip.set(None)
                 on:click=on_tap
@@ -237,6 +331,12 @@ pub fn MapSvg(loaded: Arc<Loaded>) -> impl IntoView {
                     <path class="sm-graticule" d=map.graticule.clone() />
                     <path class="sm-context" d=map.context.clone() />
                     <g class="sm-countries">{shapes}</g>
+                    <g
+                        class="sm-blocs"
+                        class:is-faded=move || state.lit().is_some()
+                        aria-hidden="true"
+                        inner_html=move || blocs.get()
+                    ></g>
                     <path class="sm-disputed-under" d=map.disputed_borders.clone() />
                     <path class="sm-disputed" d=map.disputed_borders.clone() />
                     <path class="sm-outline is-selected" d=outline(selected_country) />
@@ -258,7 +358,14 @@ pub fn MapSvg(loaded: Arc<Loaded>) -> impl IntoView {
                                                 |m| m.width(text, kind),
                                             )
                                         };
-                                        site_labels_svg(&d.site_labels, &taken, ppu, &measure).0
+                                        site_labels_svg(
+                                            &d.site_labels,
+                                            &taken,
+                                            ppu,
+                                            &measure,
+                                            [window.0.get(), window.1.get()],
+                                        )
+                                        .0
                                     });
                                     svg.push_str(&sites);
                                     svg
@@ -269,10 +376,24 @@ pub fn MapSvg(loaded: Arc<Loaded>) -> impl IntoView {
                     <g
                         class="sm-overlay"
                         node_ref=overlay_g
-                        inner_html=move || drawn.with(|d| d.markup.clone())
                         on:click=on_pick
                         on:keydown=on_pick_key
-                    ></g>
+                    >
+                        // Lines shown for what the pointer is on are a preview: clicks go
+                        // through them to the country (a selection's lines take clicks).
+                        <g
+                            class="sm-links"
+                            class:is-preview=move || {
+                                state.peek.with(Option::is_some)
+                                    && state.lit()
+                                        != state.selected.with(|s| s.as_ref().and_then(Lit::of))
+                            }
+                            inner_html=move || lines.get()
+                        ></g>
+                        <g inner_html=move || drawn.with(|d| d.markup.clone())></g>
+                        <g class="sm-marks" inner_html=move || marks.get()></g>
+                    </g>
+
                 </g>
             </svg>
             <div class="sm-zoom-controls">
@@ -291,114 +412,34 @@ pub fn MapSvg(loaded: Arc<Loaded>) -> impl IntoView {
     }
 }
 
-fn country_shape(
-    country: &DrawnCountry,
-    loaded: &Arc<Loaded>,
-    state: MapState,
-    ring: RwSignal<Option<String>>,
-) -> impl IntoView {
-    let map = &loaded.map;
-    let iso: Arc<str> = Arc::from(country.iso.as_str());
-    // Its name and what the map holds for it on the date shown.
-    let label = {
-        let (loaded, iso, name) = (loaded.clone(), iso.clone(), country.name.clone());
-        move || {
-            let lang = state.lang.get();
-            crate::view::names::country_name(
-                &loaded.data,
-                &iso,
-                name.get(lang),
-                &loaded.date(&state),
-                lang,
-            )
-        }
+/// What the reader peeks at under the pointer: a country or a partner's mark lights it; a line
+/// or a symbol keeps what is lit (so a line can be reached and clicked); anything else, the map's
+/// background, lights nothing. None: leave it as it is.
+fn peeked(target: Option<web_sys::EventTarget>) -> Option<Option<Lit>> {
+    let el = target?.dyn_into::<web_sys::Element>().ok()?;
+    let found = el
+        .closest("[data-iso],[data-partner],[data-link],[data-base],[data-site]")
+        .ok()
+        .flatten();
+    let Some(found) = found else {
+        return Some(None);
     };
-    // Before anything has focus, the map's tab stop is the first country drawn.
-    let default_focus = map.countries.first().map(|c| c.iso.clone());
-    let selected = {
-        let iso = iso.clone();
-        move || state.is_selected_country(&iso)
-    };
-    let tabindex = {
-        let iso = iso.clone();
-        move || {
-            let focus = state.focus.get().or_else(|| default_focus.clone());
-            if focus.as_deref() == Some(&*iso) {
-                "0"
-            } else {
-                "-1"
-            }
-        }
-    };
-    let arrows = country.arrows.clone();
-    let on_keydown = {
-        let iso = iso.clone();
-        move |ev: web_sys::KeyboardEvent| {
-            let target = match ev.key().as_str() {
-                "Enter" | " " => {
-                    ev.prevent_default();
-                    state.toggle(Selection::Country(iso.to_string()));
-                    return;
-                }
-                "ArrowUp" => &arrows.up,
-                "ArrowRight" => &arrows.right,
-                "ArrowDown" => &arrows.down,
-                "ArrowLeft" => &arrows.left,
-                _ => return,
-            };
-            // Arrows never scroll the page from inside the map, even with no neighbour there.
-            ev.prevent_default();
-            if let Some(next) = target {
-                focus_country(&ev, next);
-            }
-        }
-    };
-    let on_focus = {
-        let iso = iso.clone();
-        move |ev: web_sys::FocusEvent| {
-            state.focus.set(Some(iso.to_string()));
-            let visible = ev
-                .target()
-                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-                .is_some_and(|el| el.matches(":focus-visible").unwrap_or(false));
-            ring.set(visible.then(|| iso.to_string()));
-        }
-    };
-    let on_click = {
-        let iso = iso.clone();
-        move |_| {
-            if !take_drag(state) {
-                state.toggle(Selection::Country(iso.to_string()))
-            }
-        }
-    };
-    view! {
-        <path
-            class="sm-country"
-            class:is-core=country.core
-            class:is-selected=selected.clone()
-            data-iso=iso.to_string()
-            d=country.d.clone()
-            tabindex=tabindex
-            role="button"
-            aria-pressed=move || if selected() { "true" } else { "false" }
-            aria-label=label
-            on:click=on_click
-            on:keydown=on_keydown
-            on:focus=on_focus
-            on:blur=move |_| ring.set(None)
-        />
+    if let Some(iso) = found.get_attribute("data-iso") {
+        return Some(Some(Lit::Country(iso)));
     }
+    found
+        .get_attribute("data-partner")
+        .map(|id| Some(Lit::Partner(id)))
 }
 
-/// The base, site or link an event in the overlay came from.
+/// The base, site, link or partner mark an event in the overlay came from.
 fn picked(ev: &web_sys::Event) -> Option<Selection> {
     let target = ev.target()?.dyn_into::<web_sys::Element>().ok()?;
     let el = target
-        .closest("[data-site],g[data-base],[data-link]")
+        .closest("[data-site],g[data-base],[data-link],[data-partner]")
         .ok()
         .flatten()?;
-    ["data-site", "data-base", "data-link"]
+    ["data-site", "data-base", "data-link", "data-partner"]
         .iter()
         .find_map(|name| {
             el.get_attribute(name)
@@ -408,7 +449,7 @@ fn picked(ev: &web_sys::Event) -> Option<Selection> {
 
 /// The first `tag` element (any, if empty) under `root` whose `attribute` (a fixed name) is `value`, compared as
 /// text: an id never becomes part of a selector, so no id, however odd, can break the query.
-fn with_attribute(
+pub(super) fn with_attribute(
     root: &web_sys::Element,
     tag: &'static str,
     attribute: &'static str,
@@ -422,28 +463,39 @@ fn with_attribute(
         .find(|el| el.get_attribute(attribute).as_deref() == Some(value))
 }
 
-/// Moves keyboard focus to the shape of `iso` in the same map as the event's target.
-fn focus_country(ev: &web_sys::KeyboardEvent, iso: &str) {
-    let shape = ev
-        .current_target()
-        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-        .and_then(|el| el.closest("svg").ok().flatten())
-        .and_then(|svg| with_attribute(&svg, "", "data-iso", iso))
-        .and_then(|el| el.dyn_into::<web_sys::SvgElement>().ok());
-    if let Some(shape) = shape {
-        let _ = shape.focus();
-    }
-}
-
-/// Keeps `px_per_unit` equal to the rendered width of `boxed` over `width` SVG units.
-fn watch_width(boxed: NodeRef<Div>, width: f64, px_per_unit: RwSignal<f64>) {
+/// Keeps `px_per_unit` equal to the rendered width of the `<svg>` over `width` SVG units (on a
+/// phone the `<svg>` is wider than its box, which crops the neighbours).
+fn watch_width(
+    svg: NodeRef<leptos::svg::Svg>,
+    width: f64,
+    px_per_unit: RwSignal<f64>,
+    window: (RwSignal<f64>, RwSignal<f64>),
+) {
     Effect::new(move |_| {
-        let Some(element) = boxed.get() else { return };
+        let Some(element) = svg.get() else { return };
+        let measured = element.clone();
         let callback = Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
             let entry: web_sys::ResizeObserverEntry = entries.get(0).unchecked_into();
             let rendered = entry.content_rect().width();
             if rendered > 0.0 {
-                px_per_unit.set(rendered / width);
+                let ppu = rendered / width;
+                px_per_unit.set(ppu);
+                // What of it its box shows (the zoom's transform is inside the <svg>).
+                if let Some(boxed) = measured.parent_element() {
+                    let (s, b) = (
+                        measured.get_bounding_client_rect(),
+                        boxed.get_bounding_client_rect(),
+                    );
+                    let seen = [
+                        ((b.left() - s.left()) / ppu).max(0.0),
+                        ((b.right() - s.left()) / ppu).min(width),
+                    ];
+                    for (signal, x) in [(window.0, seen[0]), (window.1, seen[1])] {
+                        if signal.get_untracked() != x {
+                            signal.set(x);
+                        }
+                    }
+                }
             }
         });
         let Ok(observer) = web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()) else {

@@ -3,14 +3,15 @@
 
 use crate::view::labels::LabelKind;
 use std::cell::RefCell;
-use std::collections::HashMap;
 use wasm_bindgen::JsCast;
 use web_sys::CanvasRenderingContext2d;
 
 pub struct Measurer {
     context: CanvasRenderingContext2d,
     family: String,
-    cache: RefCell<HashMap<(String, LabelKind), f64>>,
+    /// Widths already measured (a few dozen names: a list, not a hash map, which would add
+    /// its code to the wasm).
+    cache: RefCell<Vec<(String, LabelKind, f64)>>,
 }
 
 impl Measurer {
@@ -35,8 +36,13 @@ impl Measurer {
 
     /// Width in CSS pixels, with the weight, style, case and letter-spacing of www/widget.css.
     pub fn width(&self, text: &str, kind: LabelKind) -> f64 {
-        let key = (text.to_string(), kind);
-        if let Some(&w) = self.cache.borrow().get(&key) {
+        let known = self
+            .cache
+            .borrow()
+            .iter()
+            .find(|(t, k, _)| t == text && *k == kind)
+            .map(|c| c.2);
+        if let Some(w) = known {
             return w;
         }
         let px = kind.px();
@@ -59,7 +65,9 @@ impl Measurer {
             .unwrap_or(0.0);
         // A pixel of slack for the halo each side.
         let width = measured + spacing * px * shown.chars().count() as f64 + 2.0;
-        self.cache.borrow_mut().insert(key, width);
+        self.cache
+            .borrow_mut()
+            .push((text.to_string(), kind, width));
         width
     }
 }

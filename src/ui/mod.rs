@@ -4,6 +4,7 @@
 
 mod announce;
 mod app;
+mod country;
 mod details;
 mod gestures;
 mod layers;
@@ -23,8 +24,8 @@ use crate::browser::Host;
 use crate::carto::zoom::Zoom;
 use crate::dataset::Date;
 use crate::i18n::Lang;
-pub use crate::view::state::Selection;
 use crate::view::state::Visible;
+pub use crate::view::state::{Lit, Selection};
 use leptos::prelude::*;
 use tooltip::Tip;
 
@@ -43,6 +44,9 @@ pub struct MapState {
     /// Layers as the reader toggled them; None until they do (or after `layers` changes).
     pub visible: RwSignal<Option<Visible>>,
     pub selected: RwSignal<Option<Selection>>,
+    /// What the pointer or the keyboard is on (a country, a partner's mark or switch): lit
+    /// before the selection, so its partnership lines are drawn while it is there.
+    pub peek: RwSignal<Option<Lit>>,
     /// The story step the loader shows (its steps are the page's markup), for the URL.
     pub step: RwSignal<Option<u32>>,
     /// The country that takes the map's single tab stop (roving tabindex).
@@ -94,6 +98,7 @@ impl MapState {
             visible,
             layers,
             selected: RwSignal::new(None),
+            peek: RwSignal::new(None),
             step: RwSignal::new(None),
             focus: RwSignal::new(None),
             px_per_unit: RwSignal::new(0.6),
@@ -119,6 +124,13 @@ impl MapState {
             self.focus.set(Some(iso.clone()));
         }
         self.selected.set(selection);
+    }
+
+    /// What is lit (tracked): what the reader peeks at, else what is selected.
+    pub fn lit(&self) -> Option<Lit> {
+        self.peek
+            .get()
+            .or_else(|| self.selected.with(|s| s.as_ref().and_then(Lit::of)))
     }
 
     /// Selects `selection`, or clears it if it is already selected.

@@ -1,8 +1,9 @@
 //! The tooltip: the name of what is under the pointer, focused, or tapped; never hover-only,
-//! gone with Esc, placed beside what it names (above, else below) and kept inside the map's box.
+//! gone with Esc, placed beside what it names (`carto::labels::beside`: above, below, right or
+//! left, clear of it), kept inside the map's box and never more than a quarter of it.
 
 use super::MapState;
-use crate::carto::within;
+use crate::carto::labels::{beside, Rect};
 use leptos::html::Div;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -15,14 +16,19 @@ pub struct Tip {
     pub avoid: [f64; 4],
 }
 
-/// The element an event concerns: a country, base, site or link, with its name.
+/// The element an event concerns: a country, base, site, link or partner mark, with its name
+/// (a site's without its list of records, which the panel gives).
 pub fn named(target: Option<web_sys::EventTarget>) -> Option<(Element, String)> {
     let el = target?.dyn_into::<Element>().ok()?;
     let el = el
-        .closest("[data-iso],g[data-base],[data-site],[data-link]")
+        .closest("[data-iso],g[data-base],[data-site],[data-link],[data-partner]")
         .ok()
         .flatten()?;
     let name = el.get_attribute("aria-label")?;
+    let name = match el.has_attribute("data-site") {
+        true => name.split(" — ").next().unwrap_or_default().to_string(),
+        false => name,
+    };
     Some((el, name))
 }
 
@@ -59,22 +65,6 @@ pub fn tip_for(el: &Element, name: String, point: Option<[f64; 2]>, mapbox: &Ele
     Tip { text: name, avoid }
 }
 
-/// Where a tip of size `tip` goes in a `bx` box: centred above `avoid`, else below, clamped
-/// to the box's sides.
-pub fn position(avoid: [f64; 4], tip: [f64; 2], bx: [f64; 2]) -> [f64; 2] {
-    const GAP: f64 = 6.0;
-    let centre = (avoid[0] + avoid[2]) / 2.0;
-    let x = within(centre - tip[0] / 2.0, 2.0, bx[0] - tip[0] - 2.0);
-    let above = avoid[1] - GAP - tip[1];
-    let below = avoid[3] + GAP;
-    let y = if above >= 0.0 || below + tip[1] > bx[1] {
-        above.max(0.0)
-    } else {
-        below
-    };
-    [x, y]
-}
-
 /// The tooltip element, inside the map's box. Its text, visibility and place are set together
 /// here, so it is measured with its new text before it is placed.
 #[component]
@@ -92,14 +82,31 @@ pub fn Tooltip() -> impl IntoView {
             return;
         };
         el.set_text_content(Some(&tip.text));
+        let style = web_sys::HtmlElement::style(&el);
+        let _ = style.remove_property("max-height");
         el.set_hidden(false);
         let bx = [
             f64::from(mapbox.client_width()),
             f64::from(mapbox.client_height()),
         ];
-        let size = [f64::from(el.offset_width()), f64::from(el.offset_height())];
-        let [x, y] = position(tip.avoid, size, bx);
-        let style = web_sys::HtmlElement::style(&el);
+        let mut size = [f64::from(el.offset_width()), f64::from(el.offset_height())];
+        // Never more than a quarter of the map: a long name is cut (the panel has it whole).
+        let quarter = bx[0] * bx[1] / 4.0;
+        if size[0] * size[1] > quarter && size[0] > 0.0 {
+            let _ = style.set_property(
+                "max-height",
+                &format!("{}px", (quarter / size[0]).floor() as i64),
+            );
+            size[1] = f64::from(el.offset_height());
+        }
+        let [a0, a1, a2, a3] = tip.avoid;
+        let avoid = Rect {
+            x0: a0,
+            y0: a1,
+            x1: a2,
+            y1: a3,
+        };
+        let [x, y] = beside(avoid, size, bx);
         let _ = style.set_property("left", &format!("{}px", x.round() as i64));
         let _ = style.set_property("top", &format!("{}px", y.round() as i64));
     });

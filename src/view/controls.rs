@@ -6,6 +6,7 @@
 use crate::dataset::Dataset;
 use crate::i18n::{long_date, Lang, Text};
 use crate::view::key::legend_html;
+use crate::view::links::is_bloc;
 use crate::view::markup::escape_into;
 use crate::view::scene::DrawnMap;
 use crate::view::state::Visible;
@@ -36,8 +37,13 @@ pub fn hint_html(lang: Lang) -> String {
     h
 }
 
-/// The layer switches: bases, links, then one per partner layer with its colour and shape, each
-/// an `input[data-layer]`, checked as in `visible`.
+/// How many partner and bloc switches show before "More": with bases and links, six.
+pub const PARTNERS_SHOWN: usize = 3;
+pub const BLOCS_SHOWN: usize = 1;
+
+/// The layer switches: bases and links; then the partners and the regional blocs (layers that
+/// [`is_bloc`]), each group's first few shown and the rest behind one "More" disclosure; each
+/// an `input[data-layer]` with the layer's colour and shape, checked as in `visible`.
 ///
 /// ```
 /// # let data = sahel_map::dataset::load_dataset(sahel_map::dataset::BUNDLED).unwrap();
@@ -67,17 +73,45 @@ pub fn layers_html(data: &Dataset, visible: &Visible, lang: Lang) -> String {
     };
     switch(&mut h, "bases", visible.bases, None, Text::Bases.get(lang));
     switch(&mut h, "links", visible.links, None, Text::Links.get(lang));
-    h.push_str(r#"</div><div class="sm-layer-partners">"#);
-    for (i, layer) in data.layers.iter().enumerate() {
-        switch(
-            &mut h,
-            &layer.id,
-            visible.layer_on(i),
-            Some(i),
-            layer.name.get(lang),
+    h.push_str("</div>");
+    let (blocs, partners): (Vec<usize>, Vec<usize>) =
+        (0..data.layers.len()).partition(|&l| is_bloc(data, l));
+    let group = |h: &mut String, class: &str, name: Text, layers: &[usize]| {
+        if layers.is_empty() {
+            return;
+        }
+        let _ = write!(h, r#"<fieldset class="sm-layer-group {class}"><legend>"#);
+        escape_into(name.get(lang), h);
+        h.push_str("</legend>");
+        for &l in layers {
+            let layer = &data.layers[l];
+            switch(
+                h,
+                &layer.id,
+                visible.layer_on(l),
+                Some(l),
+                layer.name.get(lang),
+            );
+        }
+        h.push_str("</fieldset>");
+    };
+    let (p_shown, p_more) = partners.split_at(partners.len().min(PARTNERS_SHOWN));
+    let (b_shown, b_more) = blocs.split_at(blocs.len().min(BLOCS_SHOWN));
+    group(&mut h, "is-partners", Text::Partners, p_shown);
+    group(&mut h, "is-blocs", Text::Blocs, b_shown);
+    if !p_more.is_empty() || !b_more.is_empty() {
+        h.push_str(r#"<details class="sm-layer-more"><summary>"#);
+        escape_into(Text::MoreLayers.get(lang), &mut h);
+        let _ = write!(
+            h,
+            r#" ({})</summary><div class="sm-layer-more-body">"#,
+            p_more.len() + b_more.len()
         );
+        group(&mut h, "is-partners", Text::Partners, p_more);
+        group(&mut h, "is-blocs", Text::Blocs, b_more);
+        h.push_str("</div></details>");
     }
-    h.push_str("</div></fieldset>");
+    h.push_str("</fieldset>");
     h
 }
 

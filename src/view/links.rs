@@ -1,28 +1,127 @@
-//! Partnership links: each agreement as great-circle arcs from each partner layer among its
-//! parties to each party of the region, projected once per dataset; how a kind is drawn.
+//! Partnership links: one line for each partner and state of the region that have agreements
+//! (a pair), a great-circle arc from the partner's anchor to the state's, projected once per
+//! dataset; which layers are blocs (drawn as areas, never as lines); how a pair is drawn.
 
 use super::shown::layer_of;
 use crate::carto::within;
-use crate::dataset::{Agreement, Dataset};
+use crate::dataset::{ActorKind, Agreement, Dataset, Date, Status};
 
-/// One arc of a link: from a partner's anchor to a local party's, projected.
+/// A partner layer and a state of the region, with the agreements between them.
 #[derive(Clone, Debug, PartialEq)]
-pub struct Arc {
+pub struct Pair {
+    /// `<layer id>:<actor id>`, such as `rus:ner` (record ids have no colon).
+    pub id: String,
     pub layer: usize,
+    /// The state's actor id.
+    pub local: String,
+    /// Indices into `Dataset::agreements`, in dataset order.
+    pub agreements: Vec<usize>,
+    /// The arc, projected.
     pub points: Vec<[f64; 2]>,
 }
 
-/// An agreement drawn as arcs from each partner layer among its parties to each party that
-/// belongs to no layer (the states of the region).
-#[derive(Clone, Debug, PartialEq)]
-pub struct Link {
-    pub agreement: usize,
-    pub arcs: Vec<Arc>,
+impl Pair {
+    /// Where the pair stands on `at`: active while any of its agreements is, former once all
+    /// that had started have ended, not yet before the first starts.
+    pub fn status(&self, data: &Dataset, at: &Date) -> Status {
+        let all = self
+            .agreements
+            .iter()
+            .map(|&i| data.agreements[i].status(at));
+        all.fold(Status::NotYet, |acc, s| match (acc, s) {
+            (Status::Active, _) | (_, Status::Active) => Status::Active,
+            (Status::Former, _) | (_, Status::Former) => Status::Former,
+            _ => Status::NotYet,
+        })
+    }
+
+    /// The agreement that sets how the line is drawn on `at`: the latest to start of those
+    /// active, or else of those that have ended.
+    pub fn leading<'a>(&self, data: &'a Dataset, at: &Date) -> Option<&'a Agreement> {
+        let status = self.status(data, at);
+        self.agreements
+            .iter()
+            .map(|&i| &data.agreements[i])
+            .filter(|a| a.status(at) == status)
+            .max_by(|a, b| start(a).cmp(&start(b)))
+    }
+}
+
+fn start(a: &Agreement) -> Option<&Date> {
+    a.signed.as_ref().or(a.in_force.as_ref()).map(|d| &d.date)
+}
+
+/// Whether a layer is a bloc of the region's states (the Alliance of Sahel States, ECOWAS, the
+/// G5 Sahel): made of organisations, with an agreement that binds two or more states of the
+/// region. Blocs are drawn as areas over their members, never as lines between neighbours.
+pub fn is_bloc(data: &Dataset, layer: usize) -> bool {
+    let Some(l) = data.layers.get(layer) else {
+        return false;
+    };
+    let organisations = l.actors.iter().all(|id| {
+        data.actor(id)
+            .is_some_and(|a| a.kind == ActorKind::Organisation)
+    });
+    organisations
+        && data.agreements.iter().any(|a| {
+            a.parties.iter().any(|p| l.actors.contains(p))
+                && a.parties
+                    .iter()
+                    .filter(|p| layer_of(data, p).is_none())
+                    .count()
+                    > 1
+        })
+}
+
+/// The partner layers (blocs excepted) with an agreement in force with `actor` on `at`, in
+/// layer order: what a state's name says of its partners (the marks under it show the same).
+pub fn partners_in_force(data: &Dataset, actor: &str, at: &Date) -> Vec<usize> {
+    (0..data.layers.len())
+        .filter(|&l| !is_bloc(data, l))
+        .filter(|&l| {
+            data.agreements.iter().any(|a| {
+                a.status(at) == Status::Active
+                    && a.parties.iter().any(|p| p == actor)
+                    && a.parties.iter().any(|p| data.layers[l].actors.contains(p))
+            })
+        })
+        .collect()
+}
+
+/// Every pair in the dataset, projected with `project`: for each agreement, each partner layer
+/// among its parties (blocs excepted) with each party that belongs to no layer.
+pub fn pairs(data: &Dataset, project: impl Fn([f64; 2]) -> [f64; 2]) -> Vec<Pair> {
+    let mut pairs: Vec<Pair> = Vec::new();
+    for (i, a) in data.agreements.iter().enumerate() {
+        for (layer, from, to) in ends(data, a) {
+            if is_bloc(data, layer) {
+                continue;
+            }
+            let id = format!("{}:{to}", data.layers[layer].id);
+            if let Some(p) = pairs.iter_mut().find(|p| p.id == id) {
+                p.agreements.push(i);
+                continue;
+            }
+            let anchor = |id: &str| data.actor(id).map_or([0.0, 0.0], |a| a.anchor);
+            let points = great_circle(anchor(&from), anchor(&to), 24)
+                .into_iter()
+                .map(&project)
+                .collect();
+            pairs.push(Pair {
+                id,
+                layer,
+                local: to,
+                agreements: vec![i],
+                points,
+            });
+        }
+    }
+    pairs
 }
 
 /// (layer, partner actor, local actor) for each arc of an agreement. A layer's arcs start at
 /// the first of its actors among the parties.
-pub(super) fn ends(data: &Dataset, a: &Agreement) -> Vec<(usize, String, String)> {
+fn ends(data: &Dataset, a: &Agreement) -> Vec<(usize, String, String)> {
     let mut partners: Vec<(usize, &String)> = Vec::new();
     let mut locals = Vec::new();
     for p in &a.parties {
@@ -71,27 +170,6 @@ pub fn great_circle(a: [f64; 2], b: [f64; 2], n: usize) -> Vec<[f64; 2]> {
             [w[1].atan2(w[0]).to_degrees(), lat.to_degrees()]
         })
         .collect()
-}
-
-/// Bends the `nth` of several arcs between the same ends sideways (0: straight), alternating
-/// sides, so parallel links stay apart.
-pub(super) fn bow(mut points: Vec<[f64; 2]>, nth: usize) -> Vec<[f64; 2]> {
-    if nth == 0 || points.len() < 2 {
-        return points;
-    }
-    let (a, b) = (points[0], points[points.len() - 1]);
-    let (dx, dy) = (b[0] - a[0], b[1] - a[1]);
-    let len = (dx * dx + dy * dy).sqrt().max(1e-9);
-    let side = if nth % 2 == 1 { 1.0 } else { -1.0 };
-    let amount = side * 7.0 * nth.div_ceil(2) as f64;
-    let (nx, ny) = (-dy / len * amount, dx / len * amount);
-    let last = points.len() - 1;
-    for (i, p) in points.iter_mut().enumerate() {
-        let k = (std::f64::consts::PI * i as f64 / last as f64).sin();
-        p[0] += nx * k;
-        p[1] += ny * k;
-    }
-    points
 }
 
 /// How a link's kind is drawn: pacts solid and heavy, memoranda dashed, withdrawals dotted,

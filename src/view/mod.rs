@@ -7,8 +7,10 @@
 //! - [`state`]: what the reader has chosen (selection, layers on).
 //! - [`scene`]: the countries as drawn; [`labels`]: their names placed without collisions.
 //! - [`overlay`]: the dataset on the map (sites, links) for one view, as SVG markup, built from
-//!   [`symbols`] (sizes, shapes), [`links`] (great-circle arcs), [`shown`] (what a view shows)
+//!   [`symbols`] (sizes, shapes), [`links`] (partner–state pairs, great-circle arcs, blocs), [`shown`] (what a view shows)
 //!   and [`names`] (accessible names in the reader's language).
+//! - [`partners`]: partnerships as focus and context: lines only for what is lit, partner
+//!   marks beside names, blocs as areas.
 //! - [`key`]: the legend; [`controls`]: credit, layer switches, hint, the first frame.
 //! - [`panel`]: the details panel and the tables; [`export`]: CSV; [`share`]: the view as a URL
 //!   fragment.
@@ -23,6 +25,7 @@ pub mod markup;
 pub mod names;
 pub mod overlay;
 pub mod panel;
+pub mod partners;
 pub mod scene;
 pub mod share;
 pub mod shown;

@@ -1,6 +1,7 @@
 //! Names in the reader's language: actors, the accessible names of bases, links and countries,
 //! troop counts as words.
 
+use super::links::{partners_in_force, Pair};
 use super::shown::country_counts;
 use crate::dataset::{Agreement, Amount, Base, Dataset, Date, Scope, Status};
 use crate::i18n::{long_date, number, term, Lang, Text};
@@ -78,8 +79,31 @@ pub fn link_name(data: &Dataset, a: &Agreement, at: &Date, lang: Lang) -> String
     name
 }
 
+/// A pair's accessible name: "Russia – Niger: defence memorandum, 1 agreement, active".
+pub fn pair_name(data: &Dataset, pair: &Pair, at: &Date, lang: Lang) -> String {
+    let partner = data.layers[pair.layer].name.get(lang);
+    let state = data.actor(&pair.local).map_or("", |a| a.name.get(lang));
+    let n = pair
+        .agreements
+        .iter()
+        .filter(|&&i| data.agreements[i].status(at) != Status::NotYet)
+        .count();
+    let count = match (n, lang) {
+        (1, Lang::En) => "1 agreement".to_string(),
+        (1, Lang::Fr) => "1 accord".to_string(),
+        (n, Lang::En) => format!("{n} agreements"),
+        (n, Lang::Fr) => format!("{n} accords"),
+    };
+    let kind = pair.leading(data, at).map_or("", |a| term(&a.kind, lang));
+    let status = match pair.status(data, at) {
+        Status::Former => Text::Ended.get(lang),
+        _ => Text::Active.get(lang),
+    };
+    format!("{partner} – {state}: {kind}, {count}, {status}")
+}
+
 /// A country's accessible name with what the map holds for it on `at`: "Niger — 3 foreign
-/// bases, 5 agreements in force".
+/// bases, 5 agreements in force; partners: Russia, Italy".
 pub fn country_name(data: &Dataset, iso: &str, name: &str, at: &Date, lang: Lang) -> String {
     let (bases, agreements) = country_counts(data, iso, at);
     let bases = match (bases, lang) {
@@ -98,5 +122,22 @@ pub fn country_name(data: &Dataset, iso: &str, name: &str, at: &Date, lang: Lang
         (n, Lang::En) => format!("{n} agreements in force"),
         (n, Lang::Fr) => format!("{n} accords en vigueur"),
     };
-    format!("{name} — {bases}, {agreements}")
+    let mut said = format!("{name} — {bases}, {agreements}");
+    // The partners the marks under its name show, for those who cannot see them.
+    if let Some(actor) = data.actors.iter().find(|a| a.iso3.as_deref() == Some(iso)) {
+        let partners: Vec<&str> = partners_in_force(data, &actor.id, at)
+            .into_iter()
+            .map(|l| data.layers[l].name.get(lang))
+            .collect();
+        if !partners.is_empty() {
+            let colon = if lang == Lang::Fr { " :" } else { ":" };
+            let _ = write!(
+                said,
+                "; {}{colon} {}",
+                Text::PartnersOf.get(lang),
+                partners.join(", ")
+            );
+        }
+    }
+    said
 }

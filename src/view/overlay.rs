@@ -1,23 +1,27 @@
 //! The dataset on the map, pure: base symbols (sized by base-level troop counts, shaped and
-//! coloured by operator, merged where records share a site) and partnership links, for one
-//! date and one set of layers, as one `<g>`'s markup; tests check it natively.
+//! coloured by operator, merged where records share a site or where their symbols would cover
+//! each other at the map's current size), for one date and one set of layers, as one `<g>`'s
+//! markup; tests check it natively. Partnership lines are `partners`'.
 
 use super::labels::{LabelKind, Measure};
-use super::links::{bow, ends, great_circle, link_class, Arc, Link};
+use super::links::{pairs, Pair};
 use super::markup::escape_into;
-use super::names::{base_name, link_name};
+use super::names::base_name;
 use super::shown::{shown_layer, symbol_count, verified};
 use super::state::Visible;
 use super::symbols::{radius, Shape, TARGET_RADIUS};
 use crate::carto::frame::Frame;
 use crate::carto::labels::{place, Candidate, Rect};
-use crate::carto::path::{fmt_tenths, PathData, Units};
+use crate::carto::path::fmt_tenths;
 use crate::dataset::{Dataset, Date, Status};
 use crate::i18n::{Lang, Text};
 use std::fmt::Write;
 
 /// Records closer than this (degrees) are one site: the same airport or city.
 const SAME_SITE: f64 = 0.25;
+/// Two symbols may share at most this part of the smaller one's area; closer ones are drawn as
+/// one, at the map's current size (zooming in splits them again).
+pub const MAX_OVERLAP: f64 = 0.3;
 
 /// A place where one or more base records sit, projected.
 #[derive(Clone, Debug, PartialEq)]
@@ -34,7 +38,22 @@ pub struct Site {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Overlay {
     pub sites: Vec<Site>,
-    pub links: Vec<Link>,
+    pub pairs: Vec<Pair>,
+}
+
+impl Overlay {
+    /// The city and the bases of a site, or of several sites drawn as one (their ids joined
+    /// by `+`, as [`draw`] writes them).
+    pub fn site(&self, id: &str) -> Option<(&str, Vec<usize>)> {
+        let mut city = None;
+        let mut members = Vec::new();
+        for part in id.split('+') {
+            let site = self.sites.iter().find(|s| s.id == part)?;
+            city.get_or_insert(site.city.as_str());
+            members.extend(&site.members);
+        }
+        Some((city?, members))
+    }
 }
 
 impl Overlay {
@@ -57,35 +76,8 @@ impl Overlay {
                 }),
             }
         }
-        // Parallel arcs (several agreements between the same two ends) bow apart.
-        let mut pairs: Vec<(String, String)> = Vec::new();
-        let links = data
-            .agreements
-            .iter()
-            .enumerate()
-            .map(|(i, a)| {
-                let ends = ends(data, a);
-                let arcs = ends
-                    .into_iter()
-                    .map(|(layer, from, to)| {
-                        let key = (from.clone(), to.clone());
-                        let nth = pairs.iter().filter(|p| **p == key).count();
-                        pairs.push(key);
-                        let anchor = |id: &str| data.actor(id).map_or([0.0, 0.0], |a| a.anchor);
-                        let points = great_circle(anchor(&from), anchor(&to), 24)
-                            .into_iter()
-                            .map(|p| projection.project(p))
-                            .collect();
-                        Arc {
-                            layer,
-                            points: bow(points, nth),
-                        }
-                    })
-                    .collect();
-                Link { agreement: i, arcs }
-            })
-            .collect();
-        Overlay { sites, links }
+        let pairs = pairs(data, |p| projection.project(p));
+        Overlay { sites, pairs }
     }
 }
 
@@ -107,12 +99,14 @@ pub struct SiteLabel {
 }
 
 /// Site names placed in order (biggest symbols first) where they overlap nothing `taken` (the
-/// symbols and the country labels), as SVG markup, with the rectangles they take.
+/// symbols and the country labels) and stay inside `window` (the span of SVG x the reader
+/// sees), as SVG markup, with the rectangles they take.
 pub fn site_labels_svg(
     labels: &[SiteLabel],
     taken: &[Rect],
     px_per_unit: f64,
     measure: Measure,
+    window: [f64; 2],
 ) -> (String, Vec<Rect>) {
     let unit = 1.0 / px_per_unit.max(1e-3);
     let candidates: Vec<Candidate> = labels
@@ -124,15 +118,25 @@ pub fn site_labels_svg(
             ];
             let dx = size[0] / 2.0 + (l.r + 3.0) * unit;
             let dy = size[1] / 2.0 + (l.r + 2.0) * unit;
+            // Beside, above and below, then at the corners.
             Candidate::new(
                 l.at,
                 &[size],
-                &[[dx, 0.0], [-dx, 0.0], [0.0, -dy], [0.0, dy]],
+                &[
+                    [dx, 0.0],
+                    [-dx, 0.0],
+                    [0.0, -dy],
+                    [0.0, dy],
+                    [dx, -dy],
+                    [-dx, -dy],
+                    [dx, dy],
+                    [-dx, dy],
+                ],
             )
         })
         .collect();
     let placed = place(&candidates, taken, 2.0 * unit, |_, r| {
-        r.x0 >= 0.0 && r.y0 >= 0.0
+        r.x0 >= window[0].max(0.0) && r.x1 <= window[1] && r.y0 >= 0.0
     });
     let mut m = String::new();
     let mut rects = Vec::new();
@@ -178,54 +182,151 @@ pub fn site_members(view: &View, site: &Site) -> Vec<(usize, usize)> {
         .collect()
 }
 
-/// Links, then base symbols on top, biggest first (small ones stay clickable above them).
+/// Symbols drawn as one: a site, or sites whose symbols would cover each other.
+struct Cluster<'a> {
+    sites: Vec<&'a Site>,
+    at: [f64; 2],
+    members: Vec<(usize, usize)>,
+    /// Radius in CSS pixels.
+    r: f64,
+}
+
+impl Cluster<'_> {
+    fn id(&self) -> String {
+        let ids: Vec<&str> = self.sites.iter().map(|s| s.id.as_str()).collect();
+        ids.join("+")
+    }
+}
+
+/// The radius in CSS pixels of the symbol for `members`.
+fn cluster_radius(view: &View, members: &[(usize, usize)]) -> f64 {
+    match members {
+        [(i, _)] => radius(symbol_count(&view.data.bases[*i], view.at)) * view.symbol_scale,
+        many => site_grid(view, many.len()).2,
+    }
+}
+
+/// A site symbol's glyph grid: columns, rows and the disc's radius (at least the 24 px target).
+fn site_grid(view: &View, n: usize) -> (usize, usize, f64) {
+    let cols = (n as f64).sqrt().ceil() as usize;
+    let rows = n.div_ceil(cols);
+    let cell = 9.0 * view.symbol_scale.max(0.8);
+    let r = (((cols * cols + rows * rows) as f64).sqrt() * cell / 2.0 + 2.0).max(TARGET_RADIUS);
+    (cols, rows, r)
+}
+
+/// The part of the smaller of two discs (radii `r`, `s`, centres `d` apart) the larger covers.
+pub fn overlap(d: f64, r: f64, s: f64) -> f64 {
+    let (r, s) = (r.min(s), r.max(s));
+    if d >= r + s {
+        return 0.0;
+    }
+    if d <= s - r {
+        return 1.0;
+    }
+    let x = (d * d + r * r - s * s) / (2.0 * d);
+    let y = (d * d + s * s - r * r) / (2.0 * d);
+    let lens = r * r * (x / r).acos() - x * (r * r - x * x).sqrt() + s * s * (y / s).acos()
+        - y * (s * s - y * y).sqrt();
+    lens / (std::f64::consts::PI * r * r)
+}
+
+/// The sites with something to show, merged while any two symbols would share more than
+/// [`MAX_OVERLAP`] of the smaller's area at this view's size: the most covered pair first,
+/// into one symbol at their area-weighted centre.
+fn clusters<'a>(view: &View, sites: &'a [Site]) -> Vec<Cluster<'a>> {
+    let mut out: Vec<Cluster> = sites
+        .iter()
+        .filter_map(|site| {
+            let members = site_members(view, site);
+            (!members.is_empty()).then(|| Cluster {
+                sites: vec![site],
+                at: site.at,
+                r: cluster_radius(view, &members),
+                members,
+            })
+        })
+        .collect();
+    loop {
+        let mut worst: Option<(f64, usize, usize)> = None;
+        for i in 0..out.len() {
+            for j in i + 1..out.len() {
+                let (a, b) = (&out[i], &out[j]);
+                let d = (a.at[0] - b.at[0]).hypot(a.at[1] - b.at[1]) * view.px_per_unit;
+                let o = overlap(d, a.r, b.r);
+                if o > MAX_OVERLAP && worst.is_none_or(|w| o > w.0) {
+                    worst = Some((o, i, j));
+                }
+            }
+        }
+        let Some((_, i, j)) = worst else { break };
+        let b = out.remove(j);
+        let a = &mut out[i];
+        let (wa, wb) = (a.r * a.r, b.r * b.r);
+        a.at = [
+            (a.at[0] * wa + b.at[0] * wb) / (wa + wb),
+            (a.at[1] * wa + b.at[1] * wb) / (wa + wb),
+        ];
+        // Both lists are in dataset order, and stay so merged.
+        a.sites = merged(&a.sites, &b.sites, |s| s.members[0]);
+        a.members = merged(&a.members, &b.members, |m| m.0);
+        a.r = cluster_radius(view, &a.members);
+    }
+    out
+}
+
+/// Two lists ordered by `key`, as one (a merge, not a sort: less code in the wasm).
+fn merged<T: Copy>(a: &[T], b: &[T], key: impl Fn(&T) -> usize) -> Vec<T> {
+    let (mut i, mut j) = (0, 0);
+    let mut out = Vec::with_capacity(a.len() + b.len());
+    while i < a.len() || j < b.len() {
+        if j == b.len() || (i < a.len() && key(&a[i]) <= key(&b[j])) {
+            out.push(a[i]);
+            i += 1;
+        } else {
+            out.push(b[j]);
+            j += 1;
+        }
+    }
+    out
+}
+
+/// Base symbols, biggest first (small ones stay clickable above them).
 pub fn draw(view: &View) -> Drawn {
     let unit = 1.0 / view.px_per_unit.max(1e-3);
     let mut out = Drawn::default();
-    let mut m = String::new();
-    if view.visible.links {
-        m.push_str(r#"<g class="sm-links">"#);
-        for link in &view.overlay.links {
-            draw_link(view, link, unit, &mut m, &mut out.taken);
-        }
-        m.push_str("</g>");
+    if !view.visible.bases {
+        return out;
     }
-    if view.visible.bases {
-        m.push_str(r#"<g class="sm-bases">"#);
-        // Big symbols first, so small ones sit on top and stay clickable.
-        let mut drawn: Vec<(f64, String, Rect, &Site)> = view
-            .overlay
-            .sites
-            .iter()
-            .filter_map(|site| {
-                let members = site_members(view, site);
-                let mut s = String::new();
-                let r = match members.as_slice() {
-                    [] => return None,
-                    [(i, layer)] => draw_base(view, *i, *layer, site.at, unit, &mut s),
-                    many => draw_site(view, site, many, unit, &mut s),
-                };
-                let rect = Rect::centred(site.at, [2.0 * r * unit, 2.0 * r * unit]);
-                Some((r, s, rect, site))
-            })
-            .collect();
-        drawn.sort_by(|a, b| b.0.total_cmp(&a.0));
-        for (r, s, rect, site) in &drawn {
-            m.push_str(s);
-            out.taken.push(*rect);
-            out.site_labels.push(SiteLabel {
-                at: site.at,
-                r: *r,
-                city: site.city.clone(),
-            });
-        }
-        m.push_str("</g>");
+    let mut m = String::from(r#"<g class="sm-bases">"#);
+    let mut drawn: Vec<(f64, String, Cluster)> = clusters(view, &view.overlay.sites)
+        .into_iter()
+        .map(|c| {
+            let mut s = String::new();
+            let r = match c.members.as_slice() {
+                [(i, layer)] => draw_base(view, *i, *layer, c.at, unit, &mut s),
+                many => draw_site(view, &c, many, unit, &mut s),
+            };
+            (r, s, c)
+        })
+        .collect();
+    drawn.sort_by(|a, b| b.0.total_cmp(&a.0));
+    for (r, s, c) in &drawn {
+        m.push_str(s);
+        out.taken
+            .push(Rect::centred(c.at, [2.0 * r * unit, 2.0 * r * unit]));
+        out.site_labels.push(SiteLabel {
+            at: c.at,
+            r: *r,
+            city: c.sites[0].city.clone(),
+        });
     }
+    m.push_str("</g>");
     out.markup = m;
     out
 }
 
-fn status_class(status: Status) -> &'static str {
+pub(super) fn status_class(status: Status) -> &'static str {
     if status == Status::Former {
         " is-former"
     } else {
@@ -246,9 +347,11 @@ fn draw_base(view: &View, i: usize, layer: usize, at: [f64; 2], unit: f64, m: &m
     };
     let _ = write!(
         m,
-        r#"<g class="sm-base sm-c{layer}{}{uncounted}{unverified}" data-base=""#,
+        r#"<g class="sm-base sm-c{layer}{}{uncounted}{unverified}" data-layers="{layer}" data-host=""#,
         status_class(b.status(view.at)),
     );
+    escape_into(&b.host, m);
+    m.push_str(r#"" data-base=""#);
     escape_into(&b.id, m);
     if view.inert {
         m.push_str(r#"">"#);
@@ -290,21 +393,37 @@ fn unverified_mark(at: [f64; 2], r: f64, unit: f64, m: &mut String) {
 /// (operator colour and shape; hollow if former). Returns its radius in CSS pixels.
 fn draw_site(
     view: &View,
-    site: &Site,
+    site: &Cluster,
     members: &[(usize, usize)],
     unit: f64,
     m: &mut String,
 ) -> f64 {
     let n = members.len();
-    let cols = (n as f64).sqrt().ceil() as usize;
-    let rows = n.div_ceil(cols);
+    let (cols, rows, r) = site_grid(view, n);
     let cell = 9.0 * view.symbol_scale.max(0.8);
-    let r = (((cols * cols + rows * rows) as f64).sqrt() * cell / 2.0 + 2.0).max(TARGET_RADIUS);
-    m.push_str(r#"<g class="sm-site" data-site=""#);
-    escape_into(&site.id, m);
+    let city = &site.sites[0].city;
+    let (mut hosts, mut layers): (Vec<&str>, Vec<String>) = (Vec::new(), Vec::new());
+    for &(i, l) in members {
+        let host = view.data.bases[i].host.as_str();
+        if !hosts.contains(&host) {
+            hosts.push(host);
+        }
+        let l = l.to_string();
+        if !layers.contains(&l) {
+            layers.push(l);
+        }
+    }
+    let _ = write!(
+        m,
+        r#"<g class="sm-site" data-layers="{}" data-host=""#,
+        layers.join(" ")
+    );
+    escape_into(&hosts.join(" "), m);
+    m.push_str(r#"" data-site=""#);
+    escape_into(&site.id(), m);
     if !view.inert {
         m.push_str(r#"" role="button" tabindex="-1" aria-label=""#);
-        let mut label = format!("{}: {n} {}", site.city, Text::Site.get(view.lang));
+        let mut label = format!("{city}: {n} {}", Text::Site.get(view.lang));
         let names: Vec<String> = members
             .iter()
             .map(|&(i, _)| base_name(view.data, &view.data.bases[i], view.at, view.lang))
@@ -349,56 +468,4 @@ fn draw_site(
     }
     m.push_str("</g>");
     r
-}
-
-/// One agreement's arcs; the rectangles of their middle marks go to `taken`, so names keep
-/// clear of them.
-fn draw_link(view: &View, link: &Link, unit: f64, m: &mut String, taken: &mut Vec<Rect>) {
-    let a = &view.data.agreements[link.agreement];
-    let status = a.status(view.at);
-    if status == Status::NotYet {
-        return;
-    }
-    let arcs: Vec<&Arc> = link
-        .arcs
-        .iter()
-        .filter(|arc| view.visible.layer_on(arc.layer))
-        .collect();
-    if arcs.is_empty() {
-        return;
-    }
-    let _ = write!(
-        m,
-        r#"<g class="sm-link {}{}" data-link=""#,
-        link_class(&a.kind),
-        status_class(status),
-    );
-    escape_into(&a.id, m);
-    if !view.inert {
-        m.push_str(r#"" role="button" tabindex="-1" aria-label=""#);
-        escape_into(&link_name(view.data, a, view.at, view.lang), m);
-    }
-    m.push_str(r#"">"#);
-    for arc in arcs {
-        // The posters write the map's lines in relative whole units, as their countries.
-        let mut path = PathData::new(if view.inert {
-            Units::RelativeWhole
-        } else {
-            Units::Tenths
-        });
-        path.points(&arc.points, false);
-        let d = path.d;
-        let mid = arc.points[arc.points.len() / 2];
-        taken.push(Rect::centred(mid, [9.0 * unit, 9.0 * unit]));
-        if !view.inert {
-            let _ = write!(m, r#"<path class="sm-hit" d="{d}"/>"#);
-        }
-        let _ = write!(
-            m,
-            r#"<path class="sm-arc sm-c{l}" d="{d}"/><path class="sm-mark sm-c{l}" d="{}"/>"#,
-            Shape::for_slot(arc.layer).path(mid, 4.0 * unit),
-            l = arc.layer
-        );
-    }
-    m.push_str("</g>");
 }

@@ -1,4 +1,5 @@
-//! The details panel as HTML, pure: what is selected (a country, a base, a site or a link) with
+//! The details panel as HTML, pure: what is selected (a country, a base, a site, a link or a
+//! partner) with
 //! its facts, dates, counts and sources, for one date and language. Every data string is
 //! escaped (text, never markup) and only http(s) links become anchors. The UI sets the result as
 //! the panel's innerHTML and handles its buttons by delegation; tests read it natively.
@@ -6,7 +7,7 @@
 use crate::dataset::{Agreement, Base, Dataset, Date, Dated, Scope, Source, Status, TroopCount};
 use crate::i18n::{long_date, term, Lang, Localized, Text};
 use crate::view::markup::Html;
-use crate::view::names::{base_name, link_name, troops};
+use crate::view::names::{base_name, link_name, pair_name, troops};
 use crate::view::overlay::Overlay;
 use crate::view::state::Selection;
 
@@ -35,10 +36,9 @@ pub fn details_html(
             base(&mut h, data, b, at, lang);
         }
         Selection::Site(id) => {
-            let site = overlay.sites.iter().find(|s| s.id == *id)?;
-            head(&mut h, &site.city, lang);
-            let members: Vec<&Base> = site
-                .members
+            let (city, members) = overlay.site(id)?;
+            head(&mut h, city, lang);
+            let members: Vec<&Base> = members
                 .iter()
                 .map(|&i| &data.bases[i])
                 .filter(|b| b.status(at) != Status::NotYet)
@@ -50,10 +50,29 @@ pub fn details_html(
             );
             base_list(&mut h, data, &members, at, lang);
         }
-        Selection::Link(id) => {
-            let a = data.agreements.iter().find(|a| a.id == *id)?;
-            head(&mut h, a.name.get(lang), lang);
-            link(&mut h, data, a, at, lang);
+        Selection::Link(id) => match overlay.pairs.iter().find(|p| p.id == *id) {
+            Some(pair) => {
+                let partner = data.layers[pair.layer].name.get(lang);
+                let state = data.actor(&pair.local).map_or("", |a| a.name.get(lang));
+                head(&mut h, &format!("{partner} – {state}"), lang);
+                for &i in &pair.agreements {
+                    let a = &data.agreements[i];
+                    if a.status(at) != Status::NotYet {
+                        h.el("h3", "sm-agreement", a.name.get(lang));
+                        link(&mut h, data, a, at, lang);
+                    }
+                }
+            }
+            None => {
+                let a = data.agreements.iter().find(|a| a.id == *id)?;
+                head(&mut h, a.name.get(lang), lang);
+                link(&mut h, data, a, at, lang);
+            }
+        },
+        Selection::Partner(id) => {
+            let l = data.layers.iter().position(|l| l.id == *id)?;
+            head(&mut h, data.layers[l].name.get(lang), lang);
+            partner(&mut h, data, overlay, l, at, lang);
         }
     }
     Some(h.0)
@@ -190,6 +209,29 @@ fn country(h: &mut Html, data: &Dataset, iso: &str, at: &Date, lang: Lang) {
             &link_name(data, a, at, lang),
         );
     });
+}
+
+/// A partner: the states it has agreements with, each opening their pair, and its bases.
+fn partner(h: &mut Html, data: &Dataset, overlay: &Overlay, layer: usize, at: &Date, lang: Lang) {
+    let pairs: Vec<_> = overlay
+        .pairs
+        .iter()
+        .filter(|p| p.layer == layer && p.status(data, at) != Status::NotYet)
+        .collect();
+    h.el("h3", "", Text::Agreements.get(lang));
+    let items = pairs.iter().map(|p| (p.status(data, at), p.id.as_str()));
+    open_list(h, items, "data-open-link", lang, |h, i| {
+        h.text(&pair_name(data, pairs[i], at, lang));
+    });
+    let layer = &data.layers[layer];
+    let bases: Vec<&Base> = data
+        .bases
+        .iter()
+        .filter(|b| b.operators.iter().any(|o| layer.actors.contains(o)))
+        .filter(|b| b.status(at) != Status::NotYet)
+        .collect();
+    h.el("h3", "", Text::Bases.get(lang));
+    base_list(h, data, &bases, at, lang);
 }
 
 /// Records as a list of buttons (`attribute` = id opens each), former ones marked; "none" when

@@ -44,6 +44,26 @@ impl DrawnMap {
         self.countries.iter().find(|c| c.iso == iso)
     }
 
+    /// The span of SVG x the five take (their shapes' extent, widened by half the frame's
+    /// padding): what a phone's map shows, cropping the neighbours east and west.
+    pub fn five_span(&self) -> [f64; 2] {
+        let (lo, hi) = self
+            .countries
+            .iter()
+            .filter(|c| c.core)
+            .flat_map(|c| c.rings.iter().flatten())
+            .fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), p| {
+                (lo.min(p[0]), hi.max(p[0]))
+            });
+        if lo > hi {
+            return [0.0, self.width];
+        }
+        [
+            (lo - 4.0).max(0.0).floor(),
+            (hi + 4.0).min(self.width).ceil(),
+        ]
+    }
+
     /// The `<svg>`'s viewBox, in whole units: the widget, its first frame and the poster share it,
     /// so all three have the same aspect ratio.
     pub fn view_box(&self) -> String {

@@ -4,13 +4,15 @@
 use crate::dataset::Dataset;
 
 /// What the reader has selected: a country (ISO3), a base, a site of several bases (its first
-/// base's id) or a link (its agreement's id).
+/// base's id; sites drawn as one join theirs with `+`), a link (a partner–state pair's id, such
+/// as `rus:ner`, or one agreement's id) or a partner (its layer's id).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Selection {
     Country(String),
     Base(String),
     Site(String),
     Link(String),
+    Partner(String),
 }
 
 impl Selection {
@@ -21,6 +23,7 @@ impl Selection {
             Selection::Base(_) => "base",
             Selection::Site(_) => "site",
             Selection::Link(_) => "link",
+            Selection::Partner(_) => "partner",
         }
     }
 
@@ -29,7 +32,8 @@ impl Selection {
             Selection::Country(id)
             | Selection::Base(id)
             | Selection::Site(id)
-            | Selection::Link(id) => id,
+            | Selection::Link(id)
+            | Selection::Partner(id) => id,
         }
     }
 
@@ -40,7 +44,32 @@ impl Selection {
             "data-base" => Some(Selection::Base(id)),
             "data-site" => Some(Selection::Site(id)),
             "data-link" => Some(Selection::Link(id)),
+            "data-partner" => Some(Selection::Partner(id)),
             _ => None,
+        }
+    }
+}
+
+/// What the reader is looking at (hovering, focusing or selecting): its partnership lines are
+/// drawn and the rest fades. With nothing lit the map draws no lines.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Lit {
+    /// A country (ISO3): its lines to each partner.
+    Country(String),
+    /// A partner (layer id): its lines to each state.
+    Partner(String),
+    /// A pair's id or an agreement's: its line or lines.
+    Link(String),
+}
+
+impl Lit {
+    /// What a selection lights: a country, a partner or a link; a base or a site lights nothing.
+    pub fn of(selection: &Selection) -> Option<Lit> {
+        match selection {
+            Selection::Country(iso) => Some(Lit::Country(iso.clone())),
+            Selection::Partner(id) => Some(Lit::Partner(id.clone())),
+            Selection::Link(id) => Some(Lit::Link(id.clone())),
+            Selection::Base(_) | Selection::Site(_) => None,
         }
     }
 }

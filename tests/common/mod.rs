@@ -42,6 +42,8 @@ pub fn every_selection(
                 .map(|a| Selection::Link(a.id.clone())),
         )
         .chain(overlay.sites.iter().map(|s| Selection::Site(s.id.clone())))
+        .chain(overlay.pairs.iter().map(|p| Selection::Link(p.id.clone())))
+        .chain(data.layers.iter().map(|l| Selection::Partner(l.id.clone())))
         .collect()
 }
 

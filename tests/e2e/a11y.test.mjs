@@ -46,7 +46,7 @@ test('a keyboard-only walk: into the map, Niger east to Chad, select, read, reac
   await page.evaluate(() => document.activeElement?.blur());
   const niger = await tabUntil(page, (f) => f.inMap && f.iso);
   assert.equal(niger.iso, 'NER');
-  assert.match(niger.label, /^Niger — \d+ foreign bases?, \d+ agreements? in force$/);
+  assert.match(niger.label, /^Niger — \d+ foreign bases?, \d+ agreements? in force; partners: Russia, Italy$/);
   // One tab stop for all the countries: the next Tab leaves them.
   await page.keyboard.press('ArrowRight');
   const chad = await focused(page);
@@ -77,9 +77,11 @@ test('names that carry the data, read from Chromium’s accessibility tree', asy
   const cdp = await context.newCDPSession(page);
   const { nodes } = await cdp.send('Accessibility.getFullAXTree');
   const names = nodes.filter((n) => !n.ignored && n.role?.value === 'button').map((n) => n.name?.value ?? '');
-  assert.ok(names.some((n) => /^Niger — \d+ foreign bases?, \d+ agreements? in force$/.test(n)), names.slice(0, 30).join(' | '));
+  // A country's name says what its marks show: its partners in force.
+  assert.ok(names.some((n) => /^Niger — \d+ foreign bases?, \d+ agreements? in force; partners: Russia, Italy$/.test(n)), names.slice(0, 30).join(' | '));
   assert.ok(names.includes('Air Base 201, Agadez — United States, about 600 troops, closed 5 August 2024'));
-  assert.ok(names.includes('Niger – Russia: defence memorandum, signed 4 December 2023, active'));
+  // A partner mark names its pair.
+  assert.ok(names.includes('Russia – Niger: defence memorandum, 1 agreement, active'), names.join(' | '));
   assert.ok(!nodes.some((n) => n.role?.value === 'application'));
   await context.close();
 });

@@ -9,8 +9,10 @@ import { launch, open, waitForState, pointInside, file, BASE, DIST, SHOTS } from
 const CORE = ['NER', 'MLI', 'BFA', 'TCD', 'MRT'];
 // Bytes the demo page fetches, each file brotli-compressed. 120 KB held the map alone; the
 // dataset compiled in (34 KB of facts and sources, 14 KB to read and check them) and the layer,
-// panel and link code took it past that. See ARCHITECTURE.md, "The byte budget".
-const BUDGET = 240 * 1000;
+// panel and link code took it past that; the readable default view (partner marks, blocs, lines
+// on demand, symbols merged on screen) took 240 KB to 249 KB. Issue 19 cuts it to 150 KB. See
+// ARCHITECTURE.md, "The byte budget".
+const BUDGET = 250 * 1000;
 
 let browser;
 before(async () => {
@@ -60,7 +62,9 @@ test('a real click inside Niger selects it, names it, and a second click clears'
   assert.deepEqual(await page.evaluate(() => window.__sahel.select), [{ type: 'country', id: 'NER', iso: 'NER' }]);
   await page.screenshot({ path: join(SHOTS, 'demo-1280-niger.png'), fullPage: true });
 
-  await page.mouse.click(point.x, point.y);
+  // Selected, Niger's lines are drawn and take clicks: click where the country itself is on top.
+  const again = await pointInside(page, 'NER');
+  await page.mouse.click(again.x, again.y);
   await details.locator('h2').waitFor({ state: 'detached', timeout: 5000 });
   assert.deepEqual(await page.evaluate(() => window.__sahel.select.at(-1)), { type: null, id: null, iso: null });
   await context.close();
@@ -165,7 +169,8 @@ test('readable at 320 and 375 px: no horizontal scroll, the map fits the column'
     await waitForState(page, 'ready');
     const scroll = await page.evaluate(() => document.scrollingElement.scrollWidth);
     assert.ok(scroll <= width, `page is ${scroll}px wide at ${width}`);
-    const box = await page.locator('sahel-map svg.sm-map').boundingBox();
+    // The map's box: on a phone the map in it is wider, the neighbours east and west cropped.
+    const box = await page.locator('sahel-map .sm-root .sm-mapbox').boundingBox();
     assert.ok(box.x >= 0 && box.x + box.width <= width, `map overflows at ${width}`);
     const size = await page.evaluate(() => parseFloat(getComputedStyle(document.querySelector('article > p:not([class])')).fontSize));
     assert.ok(size >= 16, `body text is ${size}px`);

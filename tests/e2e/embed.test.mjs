@@ -243,7 +243,7 @@ test('attribute changes apply live', async () => {
   await title.waitFor({ timeout: 5000 });
   assert.equal((await title.textContent()).trim(), 'Niger');
   assert.equal(await p.locator('#m .sm').getAttribute('lang'), 'fr');
-  assert.match(await p.locator('#m [data-iso="TCD"]').getAttribute('aria-label'), /^Tchad — (aucune base étrangère|\d+ bases? étrangères?), \S+ accords? en vigueur$/);
+  assert.match(await p.locator('#m [data-iso="TCD"]').getAttribute('aria-label'), /^Tchad — (aucune base étrangère|\d+ bases? étrangères?), \S+ accords? en vigueur; partenaires : États-Unis$/);
   const water = await p.evaluate(() => getComputedStyle(document.getElementById('m').shadowRoot.querySelector('svg.sm-map')).backgroundColor);
   assert.equal(water, 'rgb(28, 39, 49)');
   await p.evaluate(() => document.getElementById('m').removeAttribute('country'));

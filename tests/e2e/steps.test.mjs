@@ -58,6 +58,12 @@ test('steps: the map opens as written; Start, Next and Previous walk the story, 
   await box.getByRole('button', { name: 'Previous step' }).focus();
   await page.keyboard.press('Space');
   assert.equal(await where(page), 'Step 2 of 6');
+  // Back to the first step, Previous is disabled: focus moves to Next, not to the page.
+  await page.keyboard.press('Space');
+  assert.equal(await where(page), 'Step 1 of 6');
+  assert.equal(await page.evaluate(() => document.querySelector('sahel-map').shadowRoot.activeElement?.getAttribute('aria-label')), 'Next step');
+  await page.keyboard.press('Enter');
+  assert.equal(await where(page), 'Step 2 of 6');
 
   // The page's script: any step, and null for none (the page's own attributes again).
   await page.evaluate(() => (document.querySelector('sahel-map').step = 5));
@@ -74,7 +80,7 @@ test('steps: the map opens as written; Start, Next and Previous walk the story, 
   assert.equal(v.date, asOf);
   assert.equal(v.country, null);
   // Every change told the page.
-  assert.deepEqual(await page.evaluate(() => window.__sahel.steps), [0, 1, 2, 1, 5, null]);
+  assert.deepEqual(await page.evaluate(() => window.__sahel.steps), [0, 1, 2, 1, 0, 1, 5, null]);
   // Wrong values are errors naming the property.
   const errors = await page.evaluate(() => {
     const m = document.querySelector('sahel-map');
@@ -101,14 +107,14 @@ test('steps in French, on a phone, with the step set before the map is ready', a
       contentType: 'text/html; charset=utf-8',
       body: `<!doctype html><html lang="fr"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width">
         <link rel="icon" href="data:,"><script type="module" src="sahel-map.js"></script></head><body>
-        <sahel-map><ol slot="steps"><li data-date="2020">Premier.</li><li data-date="2024-03-16" data-select="link:usa-ner-sofa-2012">Second.</li></ol></sahel-map>
+        <sahel-map><ol slot="steps"><li data-date="2020">Premier.</li><li data-date="2024-03-16" data-select="link:usa:ner">Second.</li></ol></sahel-map>
         <script type="module">document.querySelector('sahel-map').step = 1;</script></body></html>`,
     }),
   );
   await page.goto(new URL('steps-fr.html', process.env.SAHEL_BASE_URL ?? 'http://127.0.0.1:8080/').href);
   await waitForState(page, 'ready');
   assert.equal(await where(page), 'Étape 2 sur 2');
-  await page.waitForFunction(() => document.querySelector('sahel-map').view.id === 'usa-ner-sofa-2012');
+  await page.waitForFunction(() => document.querySelector('sahel-map').view.id === 'usa:ner');
   assert.equal((await view(page)).date, '2024-03-16');
   await page.locator('sahel-map').getByRole('button', { name: 'Étape précédente' }).tap();
   assert.equal(await where(page), 'Étape 1 sur 2');

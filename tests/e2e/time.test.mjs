@@ -31,17 +31,21 @@ async function at(page, date) {
   );
 }
 
-test('2022-01-01: France active in Niger and Mali, no AES link; 2025-02-01: the US gone from Niger, Russia there, the ECOWAS exit in effect', async () => {
+// The AES area's members, in the first map.
+const aes = (page) =>
+  page.evaluate(() => document.querySelector('sahel-map').shadowRoot.querySelectorAll('[data-bloc="aes"] .sm-bloc-area').length);
+
+test('2022-01-01: France active in Niger and Mali, no AES; 2025-02-01: the US gone from Niger, Russia there, the ECOWAS exit in effect', async () => {
   const { page, context, record } = await open(browser, 'index.html', { viewport: { width: 1280, height: 900 } });
   await waitForState(page, 'ready');
   await page.evaluate(() => document.querySelector('sahel-map').setAttribute('layers', 'usa,fra,rus,eu,un,aes,deu,ita,ecowas,bases,links'));
   await at(page, '2022-01-01');
   assert.equal(await state(page, 'data-base', 'fr-niamey-air-base'), 'active');
   assert.equal(await state(page, 'data-base', 'fr-gao-barkhane'), 'active');
-  assert.equal(await state(page, 'data-link', 'fra-mli-defence-treaty-2014'), 'active');
-  for (const id of ['aes-liptako-gourma-charter', 'aes-confederation-treaty', 'aes-unified-force', 'aes-ecowas-withdrawal']) {
-    assert.equal(await state(page, 'data-link', id), 'absent', id);
-  }
+  // Mali's lines: France's, in force (the treaty ended in May 2022).
+  await page.evaluate(() => document.querySelector('sahel-map').select('MLI'));
+  assert.equal(await state(page, 'data-link', 'fra:mli'), 'active');
+  assert.equal(await aes(page), 0, 'no Alliance yet');
   assert.equal(await state(page, 'data-base', 'ru-ner-africa-corps'), 'absent');
 
   await at(page, '2025-02-01');
@@ -49,59 +53,17 @@ test('2022-01-01: France active in Niger and Mali, no AES link; 2025-02-01: the 
     assert.equal(await state(page, 'data-base', id), 'former', id);
   }
   assert.equal(await state(page, 'data-base', 'ru-ner-africa-corps'), 'active');
-  assert.equal(await state(page, 'data-link', 'ner-rus-defence-mou-2023'), 'active');
-  assert.equal(await state(page, 'data-link', 'aes-liptako-gourma-charter'), 'active');
-  // The exit from ECOWAS took effect on 29 January 2025: the withdrawal is complete.
-  const exit = await page.evaluate(() =>
-    document.querySelector('sahel-map').shadowRoot.querySelector('[data-link="aes-ecowas-withdrawal"]').getAttribute('aria-label'),
-  );
-  assert.match(exit, /withdrawal.*ended 29 January 2025/);
+  assert.equal(await state(page, 'data-link', 'fra:mli'), 'former');
+  await page.evaluate(() => document.querySelector('sahel-map').select('NER'));
+  assert.equal(await state(page, 'data-link', 'rus:ner'), 'active');
+  assert.equal(await state(page, 'data-link', 'usa:ner'), 'former');
+  assert.equal(await aes(page), 3, 'the Alliance over its three members');
+  // The exit from ECOWAS took effect on 29 January 2025: no ECOWAS area, and Niger's panel
+  // lists the withdrawal as ended.
+  assert.equal(await page.evaluate(() => document.querySelector('sahel-map').shadowRoot.querySelectorAll('[data-bloc="ecowas"]').length), 0);
+  const panel = await page.locator('sahel-map [data-part="details"]').textContent();
+  assert.match(panel, /withdrawal.*ended 29 January 2025/);
   assert.deepEqual(record.errors, []);
-  await context.close();
-});
-
-test('the timeline: arrows move a month, the buttons jump between events, play is the reader’s choice; the shapes stay', async () => {
-  const { page, context } = await open(browser, 'index.html', { viewport: { width: 1280, height: 900 } });
-  await waitForState(page, 'ready');
-  await page.locator('sahel-map').scrollIntoViewIfNeeded();
-  const shown = () => page.locator('sahel-map .sm-date-shown').getAttribute('data-date');
-  await page.evaluate(() => (document.querySelector('sahel-map').shadowRoot.querySelector('[data-iso="NER"]').__mark = 1));
-  // Nothing moves by itself.
-  const start = await shown();
-  await page.waitForTimeout(800);
-  assert.equal(await shown(), start);
-  assert.equal(start, '2025-12-31');
-  const slider = page.locator('sahel-map input.sm-date');
-  assert.equal(await slider.getAttribute('aria-valuetext'), '31 December 2025');
-  await slider.focus();
-  await page.keyboard.press('ArrowLeft');
-  assert.equal(await shown(), '2025-11-30');
-  await page.keyboard.press('Home');
-  assert.equal(await shown(), '2012-01-31');
-  // The first event after January 2012 is the coup in Mali of 18 August 2020; the next, April 2021.
-  const next = page.locator('sahel-map .sm-step').nth(1);
-  await next.click();
-  assert.equal(await shown(), '2020-08-18');
-  // The event of the month is named beside the date.
-  assert.match(await page.locator('sahel-map .sm-event-now').textContent(), /Mali/);
-  await next.click();
-  assert.equal(await shown(), '2021-04-20');
-  await page.locator('sahel-map .sm-step').nth(0).click();
-  assert.equal(await shown(), '2020-08-18');
-  // Play advances; pause stops.
-  const play = page.locator('sahel-map .sm-play');
-  await play.click();
-  assert.equal(await play.getAttribute('aria-pressed'), 'true');
-  await page.waitForFunction(() => document.querySelector('sahel-map').shadowRoot.querySelector('.sm-date-shown').dataset.date > '2020-10');
-  await play.click();
-  const paused = await shown();
-  await page.waitForTimeout(800);
-  assert.equal(await shown(), paused);
-  assert.equal(
-    await page.evaluate(() => document.querySelector('sahel-map').shadowRoot.querySelector('[data-iso="NER"]').__mark),
-    1,
-  );
-  await page.locator('sahel-map').screenshot({ path: join(SHOTS, 'timeline-1280.png') });
   await context.close();
 });
 
@@ -114,7 +76,7 @@ test('embed.html#country=NER&date=2023-06-01&lang=fr opens Niger, in French, as 
   assert.equal(await inMap('.sm-date-shown').textContent(), '1er juin 2023');
   // As of June 2023 the French air base at Niamey is still active; Russia is not there yet.
   assert.equal(await state(page, 'data-base', 'fr-niamey-air-base'), 'active');
-  assert.equal(await state(page, 'data-link', 'ner-rus-defence-mou-2023'), 'absent');
+  assert.equal(await state(page, 'data-link', 'rus:ner'), 'absent');
   const first = await page.evaluate(() => location.hash);
   assert.equal(first, '#country=NER&date=2023-06-01&lang=fr');
   // Two changes: another country, then the next event.

@@ -14,6 +14,7 @@ use sahel_map::i18n::{Lang, Text};
 use sahel_map::view::controls::{credit, first_frame_html};
 use sahel_map::view::markup::escape_into;
 use sahel_map::view::overlay::{Overlay, View};
+use sahel_map::view::partners::{blocs_svg, marks_svg, partners_of};
 use sahel_map::view::scene::DrawnMap;
 use sahel_map::view::state::Visible;
 use sahel_map::view::symbols::Shape;
@@ -63,6 +64,8 @@ fn style(p: &HashMap<String, String>) -> String {
          .sm-link.is-mou .sm-arc{{stroke-dasharray:7 4}}\
          .sm-link.is-withdrawal .sm-arc{{stroke-width:2.5;stroke-dasharray:.5 5}}\
          .sm-link.is-former{{opacity:.4}}\
+         .sm-bloc-area{{fill-opacity:.14;stroke:none}}\
+         .sm-bloc-line{{fill:none;stroke-linejoin:round}}\
          .sm-site-disc{{fill:{};fill-opacity:.92;stroke:{};stroke-width:1.25}}\
          .sm-unverified-mark{{fill:{};stroke:{};stroke-width:1}}\
          .sm-key{{fill:{};fill-opacity:.92;stroke:{};stroke-width:1}}\
@@ -101,6 +104,7 @@ fn style(p: &HashMap<String, String>) -> String {
             css,
             ".sm-c{i} .sm-sym,.sm-sym.sm-c{i},.sm-mark.sm-c{i}{{fill:{colour}}}\
              .sm-arc.sm-c{i}{{stroke:{colour}}}\
+             .sm-bloc.sm-c{i} .sm-bloc-area{{fill:{colour}}}.sm-bloc.sm-c{i} .sm-bloc-line{{stroke:{colour}}}\
              .sm-base.sm-c{i}.is-former .sm-sym,.sm-sym.sm-c{i}.is-former{{fill:{bg};stroke:{colour};stroke-width:1.75}}\
              .sm-base.sm-c{i}.is-uncounted .sm-sym{{fill-opacity:.45;stroke:{colour};stroke-dasharray:2 1.5}}",
             bg = c("background")
@@ -112,8 +116,8 @@ fn style(p: &HashMap<String, String>) -> String {
 /// The poster's key line (the poster is the build's, so its words stay out of the wasm).
 fn key_line(lang: Lang) -> &'static str {
     match lang {
-        Lang::En => "Symbol area ∝ troops counted at the base · hollow: closed or left · dashed: no count · faded lines: agreements ended",
-        Lang::Fr => "Surface du symbole ∝ effectifs comptés sur la base · creux : fermée ou quittée · tirets : sans effectif · traits pâles : accords terminés",
+        Lang::En => "Area ∝ troops at the base · hollow: closed or left · dashed: no count · marks under a name: partners in force · tinted: a bloc’s members",
+        Lang::Fr => "Surface ∝ effectifs sur la base · creux : fermée ou quittée · tirets : sans effectif · marques sous un nom : partenaires actuels · teinte : membres d’un bloc",
     }
 }
 
@@ -150,7 +154,7 @@ pub fn poster_svg(root: &Path, lang: Lang, dark: bool) -> Result<String> {
     let at = data.as_of.clone();
     // Drawn for a 1000 px wide image: one SVG unit a pixel.
     let ppu = 1.0;
-    let drawn = sahel_map::view::overlay::draw(&View {
+    let view = View {
         data: &data,
         overlay: &overlay,
         at: &at,
@@ -159,13 +163,18 @@ pub fn poster_svg(root: &Path, lang: Lang, dark: bool) -> Result<String> {
         px_per_unit: ppu,
         symbol_scale: 1.0,
         inert: true,
-    });
+    };
+    let drawn = sahel_map::view::overlay::draw(&view);
+    // The default view: no lines, each state's partners in force beside its name, blocs as areas.
+    let marks = |iso: &str| partners_of(&view, iso).len();
     let names = sahel_map::view::labels::labels(
         &map,
         lang,
         ppu,
         &sahel_map::view::labels::estimate,
         &drawn.taken,
+        &marks,
+        [0.0, map.width],
     );
     let mut taken = drawn.taken.clone();
     taken.extend(names.iter().map(|l| l.rect));
@@ -174,6 +183,7 @@ pub fn poster_svg(root: &Path, lang: Lang, dark: bool) -> Result<String> {
         &taken,
         ppu,
         &sahel_map::view::labels::estimate,
+        [0.0, map.width],
     );
 
     let (w, h) = (map.width as i32 as f64, map.height as i32 as f64);
@@ -197,6 +207,7 @@ pub fn poster_svg(root: &Path, lang: Lang, dark: bool) -> Result<String> {
             c.iso, c.d
         );
     }
+    svg.push_str(&blocs_svg(&view, &map));
     let _ = write!(
         svg,
         r#"<path class="sm-disputed-under" d="{0}"/><path class="sm-disputed" d="{0}"/>"#,
@@ -220,6 +231,7 @@ pub fn poster_svg(root: &Path, lang: Lang, dark: bool) -> Result<String> {
     svg.push_str(&labels);
     svg.push_str(&sites);
     svg.push_str(&drawn.markup);
+    svg.push_str(&marks_svg(&view, &names));
 
     // The key in a strip under the map: each partner's colour and shape, what the symbols and
     // lines mean, and the credit.
@@ -306,12 +318,15 @@ mod tests {
     use crate::util::root;
 
     #[test]
-    fn the_poster_draws_countries_bases_links_key_and_credit_in_light_colours() {
+    fn the_poster_draws_the_default_view_key_and_credit_in_light_colours() {
         let svg = poster_svg(&root(), Lang::En, false).unwrap();
         assert_eq!(svg.matches("class=\"sm-country").count(), 24);
         assert!(svg.contains(r#"data-base="us-air-base-201-agadez""#));
-        assert!(svg.contains(r#"data-link="ner-rus-defence-mou-2023""#));
-        assert!(svg.contains(">United States</text>") && svg.contains("area ∝ troops"));
+        // The widget's default view: no lines; partners under names, the Alliance an area.
+        assert!(!svg.contains("data-link="));
+        assert!(svg.contains(r#"data-partner="rus" data-of="NER""#));
+        assert!(svg.contains(r#"data-bloc="aes""#));
+        assert!(svg.contains(">United States</text>") && svg.contains("Area ∝ troops"));
         assert!(svg.contains("Boundaries: Natural Earth · Data: "));
         assert!(svg.contains(">NIGER<"));
         // A standalone file: no custom properties or light-dark() left to resolve.
