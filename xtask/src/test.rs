@@ -10,12 +10,19 @@ use std::process::Command;
 
 pub const CHROMIUM: &str = "/usr/bin/chromium";
 const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
+/// The other engines readers use, from Debian: Firefox ESR, and WebKitGTK's MiniBrowser driven
+/// by WebKitWebDriver under Xvfb.
+const FIREFOX: &str = "/usr/bin/firefox-esr";
+const WEBKIT_DRIVER: &str = "/usr/bin/WebKitWebDriver";
+const MINIBROWSER: &str = "/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser";
+const XVFB: &str = "/usr/bin/Xvfb";
 
 pub fn test() -> Result<()> {
     // Everything the tiers below need, before the first command that needs it: the wasm
     // clippy run needs the target as much as the build does.
     build::ensure_wasm_target()?;
     ensure_chromium()?;
+    ensure_engines()?;
     ensure_wasm_bindgen_runner()?;
     ensure_node_modules()?;
 
@@ -70,7 +77,47 @@ pub fn test() -> Result<()> {
         .env("SAHEL_DIST", root().join("dist"))
         .env("SAHEL_SCREENSHOTS", &shots)
         .env("CHROMIUM", CHROMIUM))?;
+
+    // The widget's core in Firefox and WebKit: a short tier, timed for the log.
+    let started = std::time::Instant::now();
+    run(Command::new("node")
+        .args(["--test", "--test-concurrency=1", "--test-timeout=300000"])
+        .arg(root().join("tests/engines"))
+        .env("SAHEL_BASE_URL", &base)
+        .env("SAHEL_DIST", root().join("dist"))
+        .env("SAHEL_SCREENSHOTS", &shots)
+        .env("FIREFOX", FIREFOX)
+        .env("WEBKIT_DRIVER", WEBKIT_DRIVER)
+        .env("MINIBROWSER", MINIBROWSER))?;
+    println!(
+        "engines tier (Firefox, WebKit): {:.1} s",
+        started.elapsed().as_secs_f64()
+    );
     Ok(())
+}
+
+/// Firefox ESR, WebKitWebDriver with its MiniBrowser, and Xvfb, from Debian, if missing.
+fn ensure_engines() -> Result<()> {
+    if [FIREFOX, WEBKIT_DRIVER, MINIBROWSER, XVFB]
+        .iter()
+        .all(|p| Path::new(p).exists())
+    {
+        return Ok(());
+    }
+    if !is_root() {
+        bail!("the engines tier needs {FIREFOX}, {WEBKIT_DRIVER}, {MINIBROWSER} and {XVFB}: apt-get install firefox-esr webkit2gtk-driver xvfb");
+    }
+    run(Command::new("apt-get").args(["update", "-qq"]))?;
+    run(Command::new("apt-get")
+        .args([
+            "install",
+            "-y",
+            "-qq",
+            "firefox-esr",
+            "webkit2gtk-driver",
+            "xvfb",
+        ])
+        .env("DEBIAN_FRONTEND", "noninteractive"))
 }
 
 pub fn ensure_chromium() -> Result<()> {
