@@ -6,7 +6,8 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
-import { launch, file, BASE, DIST } from './helpers.mjs';
+import { request } from 'node:http';
+import { launch, open, waitForState, file, BASE, DIST } from './helpers.mjs';
 
 let browser;
 before(async () => {
@@ -40,6 +41,32 @@ test('every text and wasm file has .br and .gz twins with the same bytes inside'
     assert.ok(brotliDecompressSync(readFileSync(join(DIST, `${name}.br`))).equals(raw), `${name}.br`);
     assert.ok(gunzipSync(readFileSync(join(DIST, `${name}.gz`))).equals(raw), `${name}.gz`);
   }
+});
+
+test('the server sends the twins as a CDN would: brotli to a browser that takes it, the file itself to a client that asks for nothing', async () => {
+  const { page, context } = await open(browser, 'index.html');
+  const encodings = {};
+  page.on('response', (r) => (encodings[new URL(r.url()).pathname.slice(1)] = r.headers()['content-encoding'] ?? null));
+  await page.reload();
+  await waitForState(page, 'ready');
+  for (const name of ['index.html', 'sahel-map.js', file('sahel_map_core_bg.wasm'), file('countries.geojson')]) {
+    assert.equal(encodings[name], 'br', name);
+  }
+  await context.close();
+  // No Accept-Encoding: the plain bytes, no Content-Encoding.
+  const wasm = file('sahel_map_core_bg.wasm');
+  const { headers, body } = await new Promise((resolve, reject) => {
+    request(new URL(wasm, BASE), (res) => {
+      const chunks = [];
+      res.on('data', (c) => chunks.push(c));
+      res.on('end', () => resolve({ headers: res.headers, body: Buffer.concat(chunks) }));
+    })
+      .on('error', reject)
+      .end();
+  });
+  assert.equal(headers['content-encoding'], undefined);
+  assert.equal(headers['content-type'], 'application/wasm');
+  assert.ok(body.equals(readFileSync(join(DIST, wasm))));
 });
 
 test('the printed snippets carry SRI hashes that match their files, and a page using them works', async () => {

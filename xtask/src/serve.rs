@@ -1,4 +1,6 @@
-//! A small static file server for dist/: `cargo xtask serve` and the end-to-end tests.
+//! A small static file server for dist/: `cargo xtask serve` and the end-to-end tests. It sends
+//! the build's precompressed twins (`.br`, `.gz`) to browsers that accept them, as a CDN would,
+//! so the demo and the tests get what a reader gets.
 
 use anyhow::{anyhow, Result};
 use std::path::{Component, Path, PathBuf};
@@ -36,15 +38,56 @@ fn handle(server: &Server, dir: &Path) {
             .next()
             .unwrap_or("/")
             .to_string();
-        let response = match resolve(dir, &url).and_then(|p| std::fs::read(&p).ok().map(|b| (p, b)))
-        {
-            Some((path, body)) => Response::from_data(body)
-                .with_header(header("Content-Type", mime(&path)))
-                .with_header(header("Cache-Control", "no-cache")),
-            None => Response::from_string("not found").with_status_code(404),
+        let accepts = request
+            .headers()
+            .iter()
+            .find(|h| h.field.equiv("Accept-Encoding"))
+            .map(|h| h.value.as_str().to_string())
+            .unwrap_or_default();
+        let response = match resolve(dir, &url) {
+            Some(path) => {
+                let twin = |ext: &str| {
+                    let mut name = path.clone().into_os_string();
+                    name.push(ext);
+                    PathBuf::from(name)
+                };
+                let encoding = encoding(&accepts, |ext| twin(ext).is_file());
+                let file = encoding.map_or(path.clone(), |(_, ext)| twin(ext));
+                match std::fs::read(&file) {
+                    Ok(body) => {
+                        let mut r = Response::from_data(body)
+                            .with_header(header("Content-Type", mime(&path)))
+                            .with_header(header("Cache-Control", "no-cache"))
+                            .with_header(header("Vary", "Accept-Encoding"));
+                        if let Some((name, _)) = encoding {
+                            r = r.with_header(header("Content-Encoding", name));
+                        }
+                        r
+                    }
+                    Err(_) => Response::from_data(b"not found".to_vec()).with_status_code(404),
+                }
+            }
+            None => Response::from_data(b"not found".to_vec()).with_status_code(404),
         };
         let _ = request.respond(response);
     }
+}
+
+/// The twin to send for an `Accept-Encoding` value: brotli, else gzip, where the browser takes it
+/// and `exists` says the build wrote it; None sends the file itself.
+fn encoding(accepts: &str, exists: impl Fn(&str) -> bool) -> Option<(&'static str, &'static str)> {
+    let takes = |name: &str| {
+        accepts.split(',').any(|part| {
+            let mut it = part.split(';');
+            let coding = it.next().unwrap_or("").trim();
+            // "br;q=0" refuses it.
+            let refused = it.any(|p| matches!(p.trim(), "q=0" | "q=0.0" | "q=0.00" | "q=0.000"));
+            coding.eq_ignore_ascii_case(name) && !refused
+        })
+    };
+    [("br", ".br"), ("gzip", ".gz")]
+        .into_iter()
+        .find(|(name, ext)| takes(name) && exists(ext))
 }
 
 /// Maps a URL path to a file under `dir`, refusing anything that climbs out of it.
@@ -93,6 +136,24 @@ mod tests {
         let dir = std::env::temp_dir();
         assert_eq!(resolve(&dir, "/../etc/passwd"), None);
         assert_eq!(resolve(&dir, "/a/../../b"), None);
+    }
+
+    #[test]
+    fn the_twin_sent_is_the_best_the_browser_takes_and_the_build_wrote() {
+        let all = |_: &str| true;
+        assert_eq!(
+            encoding("gzip, deflate, br, zstd", all),
+            Some(("br", ".br"))
+        );
+        assert_eq!(encoding("gzip, deflate", all), Some(("gzip", ".gz")));
+        assert_eq!(encoding("br;q=0, gzip", all), Some(("gzip", ".gz")));
+        assert_eq!(encoding("", all), None);
+        // No twin written (a page a test adds): the file itself.
+        assert_eq!(encoding("br, gzip", |_| false), None);
+        assert_eq!(
+            encoding("br, gzip", |ext| ext == ".gz"),
+            Some(("gzip", ".gz"))
+        );
     }
 
     #[test]
