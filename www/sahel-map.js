@@ -56,10 +56,15 @@ function sharedSheet() {
 }
 
 function wasmReady() {
-  wasm ??= import('./sahel_map_core.js').then(async (glue) => {
-    await glue.default({ module_or_path: new URL('./sahel_map_core_bg.wasm', import.meta.url) });
-    return glue;
-  });
+  if (!wasm) {
+    // The wasm's bytes and the glue side by side, not the one after the other: the glue takes
+    // the response as it comes (compiled while it streams in).
+    const bytes = fetch(new URL('./sahel_map_core_bg.wasm', import.meta.url));
+    wasm = import('./sahel_map_core.js').then(async (glue) => {
+      await glue.default({ module_or_path: bytes });
+      return glue;
+    });
+  }
   return wasm;
 }
 
