@@ -57,6 +57,9 @@ function sharedSheet() {
 
 function wasmReady() {
   if (!wasm) {
+    // The bundled countries file too: the map asks for it once the wasm runs, and finds it in
+    // the HTTP cache (its name is its content's, so a CDN keeps it).
+    fetch(new URL('./countries.geojson', import.meta.url)).catch(() => {});
     // The wasm's bytes and the glue side by side, not the one after the other: the glue takes
     // the response as it comes (compiled while it streams in).
     const bytes = fetch(new URL('./sahel_map_core_bg.wasm', import.meta.url));

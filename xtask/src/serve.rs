@@ -57,7 +57,7 @@ fn handle(server: &Server, dir: &Path) {
                     Ok(body) => {
                         let mut r = Response::from_data(body)
                             .with_header(header("Content-Type", mime(&path)))
-                            .with_header(header("Cache-Control", "no-cache"))
+                            .with_header(header("Cache-Control", cache_control(&path)))
                             .with_header(header("Vary", "Accept-Encoding"));
                         if let Some((name, _)) = encoding {
                             r = r.with_header(header("Content-Encoding", name));
@@ -70,6 +70,22 @@ fn handle(server: &Server, dir: &Path) {
             None => Response::from_data(b"not found".to_vec()).with_status_code(404),
         };
         let _ = request.respond(response);
+    }
+}
+
+/// A file named for its content (`name.<10 hex>.ext`, as the build names them) never changes: a
+/// CDN keeps it for a year; anything else is checked every time.
+fn cache_control(path: &Path) -> &'static str {
+    let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("");
+    let hashed = stem.rsplit_once('.').is_some_and(|(_, h)| {
+        h.len() == 10
+            && h.bytes()
+                .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
+    });
+    if hashed {
+        "public, max-age=31536000, immutable"
+    } else {
+        "no-cache"
     }
 }
 
@@ -154,6 +170,22 @@ mod tests {
             encoding("br, gzip", |ext| ext == ".gz"),
             Some(("gzip", ".gz"))
         );
+    }
+
+    #[test]
+    fn files_named_for_their_content_are_kept_for_a_year() {
+        let kept = "public, max-age=31536000, immutable";
+        assert_eq!(
+            cache_control(Path::new("countries.7e7031a848.geojson")),
+            kept
+        );
+        assert_eq!(
+            cache_control(Path::new("sahel_map_core_bg.470573fdcb.wasm")),
+            kept
+        );
+        assert_eq!(cache_control(Path::new("sahel-map.js")), "no-cache");
+        assert_eq!(cache_control(Path::new("index.html")), "no-cache");
+        assert_eq!(cache_control(Path::new("sahel.schema.json")), "no-cache");
     }
 
     #[test]
