@@ -5,7 +5,7 @@
 //! ([`kept`]).
 
 use super::labels::{PlacedLabel, MARK_STEP};
-use super::links::{is_bloc, link_class, Pair};
+use super::links::{is_bloc, link_class, partners_in_force, Pair};
 use super::markup::escape_into;
 use super::names::pair_name;
 use super::overlay::{status_class, View};
@@ -26,12 +26,11 @@ pub const MARK_RADIUS: f64 = 4.5;
 /// The pairs `lit` concerns that this view can draw: started by its date, in a layer that is on.
 pub fn lit_pairs<'a>(view: &View<'a>, lit: &Lit) -> Vec<&'a Pair> {
     let data = view.data;
-    let iso_of = |actor: &str| data.actor(actor).and_then(|a| a.iso3.as_deref());
     view.overlay
         .pairs
         .iter()
         .filter(|p| match lit {
-            Lit::Country(iso) => iso_of(&p.local) == Some(iso.as_str()),
+            Lit::Country(iso) => data_iso(view, &p.local) == Some(iso.as_str()),
             Lit::Partner(layer) => data.layers[p.layer].id == *layer,
             Lit::Link(id) => {
                 p.id == *id || p.agreements.iter().any(|&i| data.agreements[i].id == *id)
@@ -98,13 +97,9 @@ pub fn partners_of(view: &View, iso: &str) -> Vec<usize> {
     if layer_of(data, &actor.id).is_some() || !view.visible.links {
         return Vec::new();
     }
-    (0..data.layers.len())
+    partners_in_force(data, &actor.id, view.at)
+        .into_iter()
         .filter(|&l| view.visible.layer_on(l))
-        .filter(|&l| {
-            view.overlay.pairs.iter().any(|p| {
-                p.layer == l && p.local == actor.id && p.status(data, view.at) == Status::Active
-            })
-        })
         .collect()
 }
 
@@ -292,7 +287,7 @@ pub fn kept(view: &View, lit: Option<&Lit>) -> Option<Kept> {
         },
         Lit::Link(id) => match view.overlay.pairs.iter().find(|p| p.id == *id) {
             Some(p) => Kept {
-                host: data.actor(&p.local).and_then(|a| a.iso3.clone()),
+                host: data_iso(view, &p.local).map(str::to_string),
                 layer: layer(p.layer),
             },
             // An agreement lit by its id: its lines are drawn, nothing fades.

@@ -70,22 +70,22 @@ pub fn test() -> Result<()> {
     let base = serve::spawn(&root().join("dist"))?;
     let shots = root().join("target/screenshots");
     std::fs::create_dir_all(&shots)?;
-    run(Command::new("node")
-        .args(["--test", "--test-concurrency=1", "--test-timeout=180000"])
-        .arg(root().join("tests/e2e"))
-        .env("SAHEL_BASE_URL", &base)
-        .env("SAHEL_DIST", root().join("dist"))
-        .env("SAHEL_SCREENSHOTS", &shots)
-        .env("CHROMIUM", CHROMIUM))?;
+    // One node test run over a folder of tests/, against the served dist/.
+    let node_tests = |folder: &str, timeout_ms: u32| {
+        let mut cmd = Command::new("node");
+        cmd.args(["--test", "--test-concurrency=1"])
+            .arg(format!("--test-timeout={timeout_ms}"))
+            .arg(root().join("tests").join(folder))
+            .env("SAHEL_BASE_URL", &base)
+            .env("SAHEL_DIST", root().join("dist"))
+            .env("SAHEL_SCREENSHOTS", &shots);
+        cmd
+    };
+    run(node_tests("e2e", 180_000).env("CHROMIUM", CHROMIUM))?;
 
     // The widget's core in Firefox and WebKit: a short tier, timed for the log.
     let started = std::time::Instant::now();
-    run(Command::new("node")
-        .args(["--test", "--test-concurrency=1", "--test-timeout=300000"])
-        .arg(root().join("tests/engines"))
-        .env("SAHEL_BASE_URL", &base)
-        .env("SAHEL_DIST", root().join("dist"))
-        .env("SAHEL_SCREENSHOTS", &shots)
+    run(node_tests("engines", 300_000)
         .env("FIREFOX", FIREFOX)
         .env("WEBKIT_DRIVER", WEBKIT_DRIVER)
         .env("MINIBROWSER", MINIBROWSER))?;
