@@ -52,11 +52,28 @@ export async function open(browser, path, contextOptions = {}) {
 }
 
 export async function waitForState(page, state, selector = 'sahel-map') {
-  await page.waitForFunction(
-    ([sel, s]) => document.querySelector(sel)?.getAttribute('state') === s,
-    [selector, state],
-    { timeout: 30000 },
-  );
+  try {
+    await page.waitForFunction(
+      ([sel, s]) => document.querySelector(sel)?.getAttribute('state') === s,
+      [selector, state],
+      { timeout: 30000, polling: 100 },
+    );
+  } catch (e) {
+    // Say what the page holds, so a failure names its cause rather than only the wait.
+    const seen = await page
+      .evaluate((sel) => {
+        const el = document.querySelector(sel);
+        const box = el?.getBoundingClientRect();
+        return {
+          state: el?.getAttribute('state'),
+          box: box && [box.top, box.height],
+          maps: [...document.querySelectorAll('sahel-map')].map((m) => m.getAttribute('state')),
+          text: el?.shadowRoot?.textContent.slice(0, 300),
+        };
+      }, selector)
+      .catch((err) => err.message);
+    throw new Error(`${selector} never became ${state}: ${JSON.stringify(seen)}`, { cause: e });
+  }
 }
 
 // A viewport point where the topmost element is the shape of `iso` (so a real mouse click there
