@@ -161,6 +161,63 @@ fn a_verified_position_needs_a_source() {
 }
 
 #[test]
+fn a_source_names_its_kind() {
+    assert_problem(
+        "/events/0/sources/0/kind",
+        json!("blog"),
+        r#"events[0].sources[0].kind: "blog" is not a kind of source (state-media, copy, reference, broadcaster, newspaper, research, wire, official)"#,
+    );
+    assert_problem(
+        "/events/0/sources/0/kind",
+        Value::Null,
+        "events[0].sources[0].kind: is missing",
+    );
+}
+
+#[test]
+fn a_fact_resting_only_on_state_media_or_copies_cannot_be_verified() {
+    const WEAK: &str = "is true, but its only sources are state media or republished copies: \
+        cite an original (a wire, official, newspaper, broadcaster, research or reference source) \
+        or set it to false";
+    for (pointer, path) in [
+        ("/events/0/sources/0", "events[0].verified"),
+        ("/bases/0/troops/1/sources/0", "bases[0].troops[1].verified"),
+        ("/bases/0/opened/sources/0", "bases[0].opened.verified"),
+        ("/bases/0/at_sources/0", "bases[0].at_verified"),
+        (
+            "/countries/0/leader/sources/0",
+            "countries[0].leader.verified",
+        ),
+        (
+            "/countries/0/coups/0/sources/0",
+            "countries[0].coups[0].verified",
+        ),
+    ] {
+        for (kind, original) in [("state-media", None), ("copy", Some("Reuters"))] {
+            let mut source = minimal().pointer(pointer).unwrap().clone();
+            source["kind"] = json!(kind);
+            if let Some(o) = original {
+                source["original"] = json!(o);
+            }
+            assert_problem(pointer, source, &format!("{path}: {WEAK}"));
+        }
+    }
+    // Unverified, the same fact reads; so does one with an original beside the copy.
+    let mut weak = minimal();
+    weak["events"][0]["sources"][0]["kind"] = json!("state-media");
+    weak["events"][0]["verified"] = json!(false);
+    assert!(load_dataset(&weak.to_string()).is_ok());
+    let mut backed = minimal();
+    let original = backed["events"][0]["sources"][0].clone();
+    backed["events"][0]["sources"][0]["kind"] = json!("copy");
+    backed["events"][0]["sources"]
+        .as_array_mut()
+        .unwrap()
+        .push(original);
+    assert!(load_dataset(&backed.to_string()).is_ok());
+}
+
+#[test]
 fn only_http_links_are_accepted() {
     for url in [
         "javascript:alert(1)",

@@ -139,6 +139,7 @@ const KEYS: &[&str] = &[
     "url",
     "title",
     "publisher",
+    "kind",
     "iso3",
     "at",
     "type",

@@ -8,7 +8,7 @@
 mod common;
 
 use sahel_map::carto::frame::SAHEL;
-use sahel_map::dataset::{load_dataset, Dataset, Date, BUNDLED};
+use sahel_map::dataset::{load_dataset, Dataset, Date, SourceKind, Status, BUNDLED};
 use sahel_map::i18n::Lang;
 use sahel_map::view::overlay::Overlay;
 use sahel_map::view::panel::{details_html, safe_url};
@@ -240,4 +240,91 @@ fn the_tables_hold_one_row_per_base_shown_and_follow_the_layers() {
     assert_eq!(rows(&html), shown(&visible));
     assert!(!html.contains("Russian instructors"));
     assert!(html.contains(r#"data-open-country="NER""#));
+}
+
+#[test]
+fn each_source_says_how_far_it_can_be_relied_on() {
+    let mut data = data();
+    let base = data
+        .bases
+        .iter_mut()
+        .find(|b| b.id == "air-base-a")
+        .unwrap();
+    base.troops[0].sources[0].kind = SourceKind::Copy;
+    base.troops[0].sources[0].original = Some("Reuters".into());
+    base.troops[1].sources[0].kind = SourceKind::StateMedia;
+    let en = panel(
+        &data,
+        Selection::Base("air-base-a".into()),
+        "2025-12-31",
+        Lang::En,
+    );
+    assert!(
+        en.contains(
+            r#" · <span class="sm-source-kind is-weak">republished copy of Reuters</span>"#
+        ),
+        "{en}"
+    );
+    assert!(en.contains(r#"<span class="sm-source-kind is-weak">state media</span>"#));
+    let fr = panel(
+        &data,
+        Selection::Base("air-base-a".into()),
+        "2025-12-31",
+        Lang::Fr,
+    );
+    assert!(fr.contains(">reprise d’un texte de Reuters</span>"), "{fr}");
+    assert!(fr.contains(">média d’État</span>"));
+}
+
+#[test]
+fn a_base_without_an_opening_date_starts_at_its_first_dated_record_and_says_so() {
+    let mut data = data();
+    let base = data
+        .bases
+        .iter_mut()
+        .find(|b| b.id == "air-base-a")
+        .unwrap();
+    base.opened = None;
+    let first = base.troops.iter().map(|t| t.as_of.clone()).min().unwrap();
+    let base = data.bases.iter().find(|b| b.id == "air-base-a").unwrap();
+    assert_eq!(base.start(), Some(&first));
+    // Not drawn before its first dated record, drawn from it.
+    let before = Date::parse("2012-01-01").unwrap();
+    assert_eq!(base.status(&before), Status::NotYet);
+    assert_ne!(base.status(&first), Status::NotYet);
+    let html = panel(
+        &data,
+        Selection::Base("air-base-a".into()),
+        "2025-12-31",
+        Lang::En,
+    );
+    assert!(html.contains("start date not known"), "{html}");
+    assert!(!html.contains("opened "));
+}
+
+#[test]
+fn a_presence_without_a_known_site_says_where_it_is_shown() {
+    let mut data = data();
+    let base = data
+        .bases
+        .iter_mut()
+        .find(|b| b.id == "air-base-a")
+        .unwrap();
+    let html = |data: &Dataset, lang| {
+        panel(
+            data,
+            Selection::Base("air-base-a".into()),
+            "2025-12-31",
+            lang,
+        )
+    };
+    base.located = false;
+    assert!(html(&data, Lang::En).contains("location not known: shown at the capital"));
+    assert!(html(&data, Lang::Fr).contains("emplacement inconnu"));
+    let base = data.bases.iter().find(|b| b.id == "air-base-a").unwrap();
+    let at = Date::parse("2025-12-31").unwrap();
+    assert!(
+        sahel_map::view::names::base_name(&data, base, &at, Lang::En)
+            .contains("(location not known: shown at the capital)")
+    );
 }

@@ -27,6 +27,60 @@ pub struct Source {
     pub date: Option<Date>,
     /// http or https only.
     pub url: String,
+    pub kind: SourceKind,
+    /// For a [`SourceKind::Copy`], the outlet whose text it is ("Reuters").
+    pub original: Option<String>,
+}
+
+/// What kind of publisher a source is, which says how far it can be relied on. Declared weakest
+/// first, so the derived order ranks them: a fact resting only on state media or republished
+/// copies cannot be verified (see the reader's rules).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum SourceKind {
+    /// Media owned or steered by a state with a stake in the story.
+    StateMedia,
+    /// Another outlet's text republished elsewhere, by an aggregator, mirror or blog.
+    Copy,
+    /// An encyclopaedia or gazetteer.
+    Reference,
+    Broadcaster,
+    Newspaper,
+    /// A think tank, university or journal.
+    Research,
+    /// A news agency's own text, or a licensed publication of it.
+    Wire,
+    /// A government, ministry, armed force, UN, EU or AU body, or an official journal.
+    Official,
+}
+
+impl SourceKind {
+    /// The kinds by their names in the dataset, weakest first.
+    pub const ALL: [(&'static str, SourceKind); 8] = [
+        ("state-media", SourceKind::StateMedia),
+        ("copy", SourceKind::Copy),
+        ("reference", SourceKind::Reference),
+        ("broadcaster", SourceKind::Broadcaster),
+        ("newspaper", SourceKind::Newspaper),
+        ("research", SourceKind::Research),
+        ("wire", SourceKind::Wire),
+        ("official", SourceKind::Official),
+    ];
+
+    pub fn parse(name: &str) -> Option<Self> {
+        Self::ALL.iter().find(|(n, _)| *n == name).map(|(_, k)| *k)
+    }
+
+    pub fn name(self) -> &'static str {
+        Self::ALL
+            .iter()
+            .find(|(_, k)| *k == self)
+            .map_or("", |(n, _)| n)
+    }
+
+    /// Too weak to verify a fact alone.
+    pub fn is_weak(self) -> bool {
+        self <= SourceKind::Copy
+    }
 }
 
 /// A date with its provenance.
@@ -140,6 +194,8 @@ pub struct Base {
     pub at: [f64; 2],
     pub at_verified: bool,
     pub at_sources: Vec<Source>,
+    /// False for a presence whose site is not known: `at` is then the host's capital.
+    pub located: bool,
     pub operators: Vec<String>,
     pub kind: String,
     pub summary: Localized,

@@ -24,12 +24,21 @@ fn status(start: Option<&Date>, end: Option<&Date>, at: &Date) -> Status {
 }
 
 impl Base {
+    /// When the map starts drawing it: its opening, or with none known its first dated evidence
+    /// (its earliest count, else its closing), so an undated base is not drawn from the start
+    /// of the timeline.
+    pub fn start(&self) -> Option<&Date> {
+        self.opened.as_ref().map(|d| &d.date).or_else(|| {
+            self.troops
+                .iter()
+                .map(|t| &t.as_of)
+                .min()
+                .or(self.closed.as_ref().map(|d| &d.date))
+        })
+    }
+
     pub fn status(&self, at: &Date) -> Status {
-        status(
-            self.opened.as_ref().map(|d| &d.date),
-            self.closed.as_ref().map(|d| &d.date),
-            at,
-        )
+        status(self.start(), self.closed.as_ref().map(|d| &d.date), at)
     }
 
     /// The latest count of `scope` known on `at`.

@@ -255,11 +255,25 @@ fn source<J: Json>(r: &mut Reader, v: &J, path: &str) -> Option<Source> {
         r.fail(at(path, "url"), format!("{url:?} is not an http(s) link"));
         return None;
     }
+    let kind = r.text(v, path, "kind").and_then(|k| {
+        let kind = SourceKind::parse(&k);
+        if kind.is_none() {
+            let names: Vec<&str> = SourceKind::ALL.iter().map(|(n, _)| *n).collect();
+            r.fail(
+                at(path, "kind"),
+                format!("{k:?} is not a kind of source ({})", names.join(", ")),
+            );
+        }
+        kind
+    });
+    let original = r.opt_text(v, path, "original");
     Some(Source {
         title: title?,
         publisher: publisher?,
         date,
         url,
+        kind: kind?,
+        original,
     })
 }
 
@@ -433,6 +447,10 @@ fn base<J: Json>(r: &mut Reader, v: &J, path: &str) -> Option<Base> {
     let point = r.point(v, path, "at");
     let at_verified = r.flag(v, path, "at_verified");
     let at_sources = r.sources(v, path, "at_sources", true);
+    let located = match v.get("located") {
+        None => Some(true),
+        Some(_) => r.flag(v, path, "located"),
+    };
     let operators = r.ids(v, path, "operators");
     let kind = r.text(v, path, "kind");
     let summary = r.summary(v, path);
@@ -457,6 +475,7 @@ fn base<J: Json>(r: &mut Reader, v: &J, path: &str) -> Option<Base> {
         at: point?,
         at_verified: at_verified?,
         at_sources,
+        located: located?,
         operators,
         kind: kind?,
         summary: summary?,

@@ -177,6 +177,7 @@ pub(super) fn check(d: &Dataset, problems: &mut Vec<Problem>) {
             }
         }
     }
+    backed(d, &mut fail);
     for (i, e) in d.events.iter().enumerate() {
         let path = format!("events[{i}]");
         known(
@@ -194,5 +195,74 @@ pub(super) fn check(d: &Dataset, problems: &mut Vec<Problem>) {
             &mut fail,
         );
         known(format!("{path}.bases"), &e.bases, &bases, "base", &mut fail);
+    }
+}
+
+/// A fact marked verified must rest on more than state media and republished copies: an editor
+/// cannot stand behind it until an original source is found. (A core carries no sources.)
+fn backed(d: &Dataset, fail: &mut impl FnMut(String, String)) {
+    let mut check = |path: String, verified: bool, sources: &[Source]| {
+        if verified && !sources.is_empty() && sources.iter().all(|s| s.kind.is_weak()) {
+            fail(
+                path,
+                "is true, but its only sources are state media or republished copies: cite an \
+                 original (a wire, official, newspaper, broadcaster, research or reference source) \
+                 or set it to false"
+                    .to_string(),
+            );
+        }
+    };
+    let mut dated = |path: String, d: Option<&Dated>| {
+        if let Some(d) = d {
+            check(format!("{path}.verified"), d.verified, &d.sources);
+        }
+    };
+    for (i, c) in d.countries.iter().enumerate() {
+        let path = format!("countries[{i}]");
+        for (j, coup) in c.coups.iter().enumerate() {
+            dated(format!("{path}.coups[{j}]"), Some(coup));
+        }
+    }
+    for (i, b) in d.bases.iter().enumerate() {
+        let path = format!("bases[{i}]");
+        dated(format!("{path}.opened"), b.opened.as_ref());
+        dated(format!("{path}.closed"), b.closed.as_ref());
+    }
+    for (i, a) in d.agreements.iter().enumerate() {
+        let path = format!("agreements[{i}]");
+        dated(format!("{path}.signed"), a.signed.as_ref());
+        dated(format!("{path}.in_force"), a.in_force.as_ref());
+        dated(format!("{path}.ended"), a.ended.as_ref());
+    }
+    for (i, c) in d.countries.iter().enumerate() {
+        let path = format!("countries[{i}]");
+        check(
+            format!("{path}.capital.verified"),
+            c.capital.verified,
+            &c.capital.sources,
+        );
+        check(
+            format!("{path}.leader.verified"),
+            c.leader.verified,
+            &c.leader.sources,
+        );
+    }
+    for (i, b) in d.bases.iter().enumerate() {
+        let path = format!("bases[{i}]");
+        check(format!("{path}.verified"), b.verified, &b.sources);
+        check(format!("{path}.at_verified"), b.at_verified, &b.at_sources);
+        for (j, t) in b.troops.iter().enumerate() {
+            check(
+                format!("{path}.troops[{j}].verified"),
+                t.verified,
+                &t.sources,
+            );
+        }
+    }
+    for (i, a) in d.agreements.iter().enumerate() {
+        check(format!("agreements[{i}].verified"), a.verified, &a.sources);
+    }
+    for (i, e) in d.events.iter().enumerate() {
+        check(format!("events[{i}].verified"), e.verified, &e.sources);
     }
 }

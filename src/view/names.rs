@@ -20,6 +20,9 @@ pub fn actor_names(data: &Dataset, ids: &[String], lang: Lang, sep: &str) -> Str
 pub fn base_name(data: &Dataset, base: &Base, at: &Date, lang: Lang) -> String {
     let operators = actor_names(data, &base.operators, lang, ", ");
     let mut name = format!("{} — {operators}", base.name.get(lang));
+    if !base.located {
+        let _ = write!(name, " ({})", Text::Unlocated.get(lang));
+    }
     if let Some(t) = base.count(Scope::Base, at) {
         let _ = write!(name, ", {}", troops(t.amount, &t.qualifier, lang));
     }

@@ -4,7 +4,9 @@
 //! escaped (text, never markup) and only http(s) links become anchors. The UI sets the result as
 //! the panel's innerHTML and handles its buttons by delegation; tests read it natively.
 
-use crate::dataset::{Agreement, Base, Dataset, Date, Dated, Scope, Source, Status, TroopCount};
+use crate::dataset::{
+    Agreement, Base, Dataset, Date, Dated, Scope, Source, SourceKind, Status, TroopCount,
+};
 use crate::i18n::{long_date, term, Lang, Localized, Text};
 use crate::view::markup::Html;
 use crate::view::names::{base_name, link_name, pair_name, troops};
@@ -143,9 +145,25 @@ fn sources(h: &mut Html, list: &[Source], lang: Lang) {
         if let Some(d) = &s.date {
             h.text(&format!(", {}", long_date(d, lang)));
         }
+        let class = if s.kind.is_weak() {
+            "sm-source-kind is-weak"
+        } else {
+            "sm-source-kind"
+        };
+        h.text(" · ").el("span", class, &source_kind(s, lang));
         h.raw("</li>");
     }
     h.raw("</ul></details>");
+}
+
+/// How far a source can be relied on, in a word: "news agency", "republished copy of Reuters".
+fn source_kind(s: &Source, lang: Lang) -> String {
+    let word = term(s.kind.name(), lang);
+    match (&s.original, lang) {
+        (Some(o), Lang::En) if s.kind == SourceKind::Copy => format!("{word} of {o}"),
+        (Some(o), Lang::Fr) if s.kind == SourceKind::Copy => format!("{word} d’un texte de {o}"),
+        _ => word.to_string(),
+    }
 }
 
 fn status_word(status: Status, lang: Lang) -> &'static str {
@@ -349,7 +367,14 @@ fn base(h: &mut Html, data: &Dataset, b: &Base, at: &Date, lang: Lang) {
     summary(h, &b.summary, lang);
     note(h, b.note.as_ref(), lang);
     h.raw(r#"<ul class="sm-facts">"#);
-    dated(h, Text::Opened, b.opened.as_ref(), lang);
+    if b.opened.is_some() {
+        dated(h, Text::Opened, b.opened.as_ref(), lang);
+    } else {
+        h.el("li", "sm-none", Text::OpenedUnknown.get(lang));
+    }
+    if !b.located {
+        h.el("li", "sm-none", Text::Unlocated.get(lang));
+    }
     if status == Status::Former {
         dated(h, Text::Closed, b.closed.as_ref(), lang);
     }

@@ -109,8 +109,14 @@ test('a click inside Niger lists Air Base 201 and the US–Niger agreement with 
   await agadez.click();
   await panel.locator('h2', { hasText: 'Air Base 201' }).waitFor();
   const text = await panel.textContent();
-  assert.match(text, /about 600 troops, at this base \(as of August 2024\)/);
+  assert.match(text, /about 200 troops, at this base \(as of 24 July 2024\)/);
   assert.match(text, /not independently verified/);
+  // Troops leaving are told in the note, never counted as the base's strength.
+  assert.doesNotMatch(text, /about 600 troops, at this base/);
+  assert.match(text, /a count of departures, not of the base’s strength/);
+  // Each source says how far it can be relied on.
+  assert.match(text, /· republished copy of France 24/);
+  assert.match(text, /· official/);
   const hrefs = await panel.locator('a[href]').evaluateAll((as) => as.map((a) => a.href));
   assert.ok(hrefs.length > 0 && hrefs.every((h) => /^https?:\/\//.test(h)));
   // Esc closes.

@@ -4,7 +4,7 @@
 
 use crate::util::root;
 use anyhow::{bail, Result};
-use sahel_map::dataset::{load_dataset, Amount, Dataset, Dated, Scope};
+use sahel_map::dataset::{load_dataset, Amount, Dataset, Dated, Scope, Source, SourceKind};
 use std::fmt::Write;
 
 pub fn data_report() -> Result<()> {
@@ -52,7 +52,8 @@ pub fn report(d: &Dataset) -> String {
         "# Dataset review: {} (version {}, as of {})\n",
         d.title.en, d.version, d.as_of
     );
-    let _ = writeln!(out, "## Bases ({})\n", d.bases.len());
+    standing(&mut out, d);
+    let _ = writeln!(out, "\n## Bases ({})\n", d.bases.len());
     let _ = writeln!(
         out,
         "| id | host | place | dates | troop counts |\n|---|---|---|---|---|"
@@ -155,6 +156,81 @@ pub fn report(d: &Dataset) -> String {
     out
 }
 
+/// Every source a record cites, at any depth (its dates, counts, place and its own list).
+fn record_sources(d: &Dataset) -> Vec<(String, bool, Vec<&Source>)> {
+    fn dated(x: &Option<Dated>) -> impl Iterator<Item = &Source> {
+        x.iter().flat_map(|x| &x.sources)
+    }
+    let mut records = Vec::new();
+    for c in &d.countries {
+        let mut s: Vec<&Source> = c.capital.sources.iter().collect();
+        s.extend(&c.government.sources);
+        s.extend(&c.leader.sources);
+        s.extend(c.coups.iter().flat_map(|x| &x.sources));
+        let verified = c.leader.verified && c.coups.iter().all(|x| x.verified);
+        records.push((format!("country {}", c.iso3), verified, s));
+    }
+    for b in &d.bases {
+        let mut s: Vec<&Source> = b.sources.iter().chain(&b.at_sources).collect();
+        s.extend(dated(&b.opened));
+        s.extend(dated(&b.closed));
+        s.extend(b.troops.iter().flat_map(|t| &t.sources));
+        records.push((format!("base {}", b.id), b.verified, s));
+    }
+    for a in &d.agreements {
+        let mut s: Vec<&Source> = a.sources.iter().collect();
+        s.extend(dated(&a.signed));
+        s.extend(dated(&a.in_force));
+        s.extend(dated(&a.ended));
+        records.push((format!("agreement {}", a.id), a.verified, s));
+    }
+    for e in &d.events {
+        records.push((
+            format!("event {}", e.id),
+            e.verified,
+            e.sources.iter().collect(),
+        ));
+    }
+    records
+}
+
+/// The records by their strongest source, weakest first (then fewest sources that are not
+/// weak), so an editor sees at a glance what to shore up.
+fn standing(out: &mut String, d: &Dataset) {
+    /// A record's strongest source, its count of sources that are not weak, and the record.
+    type Row<'a> = (Option<SourceKind>, usize, String, bool, Vec<&'a Source>);
+    let mut rows: Vec<Row> = record_sources(d)
+        .into_iter()
+        .map(|(name, verified, sources)| {
+            let strongest = sources.iter().map(|s| s.kind).max();
+            let firm = sources.iter().filter(|s| !s.kind.is_weak()).count();
+            (strongest, firm, name, verified, sources)
+        })
+        .collect();
+    rows.sort_by(|a, b| (a.0, a.1, &a.2).cmp(&(b.0, b.1, &b.2)));
+    let _ = writeln!(
+        out,
+        "## Records by their strongest source, weakest first\n\n\
+         | record | strongest source | sources by kind | record |\n|---|---|---|---|"
+    );
+    for (strongest, _, name, verified, sources) in &rows {
+        let kinds: Vec<String> = SourceKind::ALL
+            .iter()
+            .filter_map(|(n, k)| {
+                let count = sources.iter().filter(|s| s.kind == *k).count();
+                (count > 0).then(|| format!("{count} {n}"))
+            })
+            .collect();
+        let _ = writeln!(
+            out,
+            "| {name} | {} | {} | {} |",
+            strongest.map_or("none", SourceKind::name),
+            kinds.join(", "),
+            mark(*verified)
+        );
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -173,5 +249,30 @@ mod tests {
         assert!(report.contains("| deal | usa, ner | ended |"));
         assert!(report.contains("- 2023-07-26 coup — Coup (verified, 1 sources)"));
         assert!(report.contains("1 values are not independently verified"));
+    }
+
+    #[test]
+    fn ranks_records_by_their_strongest_source_weakest_first() {
+        let text =
+            std::fs::read_to_string(root().join("tests/fixtures/dataset-minimal.json")).unwrap();
+        let mut data = load_dataset(&text).unwrap();
+        // The coup event rests on a copy; the agreement on state media and a newspaper.
+        data.events[0].sources[0].kind = SourceKind::Copy;
+        data.agreements[0].sources[0].kind = SourceKind::StateMedia;
+        let copy = data.agreements[0].sources[0].clone();
+        data.agreements[0].sources.push(copy);
+        data.agreements[0].sources[1].kind = SourceKind::Official;
+        let report = report(&data);
+        let row = |name: &str| report.find(&format!("| {name} |")).unwrap();
+        assert!(
+            report.contains("| event coup | copy | 1 copy |"),
+            "{report}"
+        );
+        assert!(row("event coup") < row("base base-a"), "{report}");
+        assert!(row("base base-a") < row("agreement deal"), "{report}");
+        assert!(
+            report.contains("| agreement deal | official | 1 state-media, "),
+            "{report}"
+        );
     }
 }
