@@ -118,7 +118,7 @@ test('French: strings, numbers and dates as French writes them', async () => {
   assert.equal(await text('.sm-date-shown'), '1er mars 2024');
   assert.match(await text('.sm-legend-body'), /1\u202f000/);
   assert.match(await text('[data-part="details"]'), /Bases étrangères/);
-  assert.match(await text('.sm-credit'), /Données : .*au 31 décembre 2025/);
+  assert.match(await text('.sm-credit'), /Données : .*au 31 janvier 2026/);
   assert.equal(await page.locator('sahel-map .sm').getAttribute('lang'), 'fr');
   await context.close();
 });

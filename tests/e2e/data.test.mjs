@@ -45,7 +45,7 @@ test('the bundled dataset draws bases, partner marks and blocs, and a country’
   assert.equal(await inMap(page, 'g[data-base="us-air-base-201-agadez"]').count(), 1);
   const credit = await inMap(page, '.sm-credit').textContent();
   assert.ok(credit.includes(`version ${data.version}`), credit);
-  assert.ok(credit.includes('as of 31 December 2025'), credit);
+  assert.ok(credit.includes('as of 31 January 2026'), credit);
   // Agadez is sized by a count the research could not verify: the symbol carries the mark.
   assert.equal(await inMap(page, 'g[data-base="us-air-base-201-agadez"] .sm-unverified-mark').count(), 1);
   assert.deepEqual(record.errors, []);

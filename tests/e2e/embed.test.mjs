@@ -326,7 +326,7 @@ test('the element API: select, layers, date and view; a wrong type is an error n
   const view = await run(() => document.getElementById('m').view);
   assert.equal(view.type, 'link');
   assert.equal(view.id, 'ner-rus-defence-mou-2023');
-  assert.equal(view.date, '2025-12-31');
+  assert.equal(view.date, '2026-01-31');
   assert.ok(view.layers.includes('rus') && view.layers.includes('bases'));
   // Layers and date as properties.
   await run(() => {

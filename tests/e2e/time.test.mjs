@@ -35,6 +35,9 @@ async function at(page, date) {
 const aes = (page) =>
   page.evaluate(() => document.querySelector('sahel-map').shadowRoot.querySelectorAll('[data-bloc="aes"] .sm-bloc-area').length);
 
+const ecowas = (page) =>
+  page.evaluate(() => document.querySelector('sahel-map').shadowRoot.querySelectorAll('[data-bloc="ecowas"] .sm-bloc-area').length);
+
 test('2022-01-01: France active in Niger and Mali, no AES; 2025-02-01: the US gone from Niger, Russia there, the ECOWAS exit in effect', async () => {
   const { page, context, record } = await open(browser, 'index.html', { viewport: { width: 1280, height: 900 } });
   await waitForState(page, 'ready');
@@ -46,6 +49,8 @@ test('2022-01-01: France active in Niger and Mali, no AES; 2025-02-01: the US go
   await page.evaluate(() => document.querySelector('sahel-map').select('MLI'));
   assert.equal(await state(page, 'data-link', 'fra:mli'), 'active');
   assert.equal(await aes(page), 0, 'no Alliance yet');
+  // Members of ECOWAS until their exit: its area over the three.
+  assert.equal(await ecowas(page), 3, 'ECOWAS over Mali, Burkina Faso and Niger');
   assert.equal(await state(page, 'data-base', 'ru-ner-africa-corps'), 'absent');
 
   await at(page, '2025-02-01');
@@ -58,11 +63,11 @@ test('2022-01-01: France active in Niger and Mali, no AES; 2025-02-01: the US go
   assert.equal(await state(page, 'data-link', 'rus:ner'), 'active');
   assert.equal(await state(page, 'data-link', 'usa:ner'), 'former');
   assert.equal(await aes(page), 3, 'the Alliance over its three members');
-  // The exit from ECOWAS took effect on 29 January 2025: no ECOWAS area, and Niger's panel
-  // lists the withdrawal as ended.
-  assert.equal(await page.evaluate(() => document.querySelector('sahel-map').shadowRoot.querySelectorAll('[data-bloc="ecowas"]').length), 0);
-  const panel = await page.locator('sahel-map [data-part="details"]').textContent();
-  assert.match(panel, /withdrawal.*ended 29 January 2025/);
+  // The exit from ECOWAS took effect on 29 January 2025: their membership ended, so no ECOWAS
+  // area, and Niger's panel lists the membership as ended that day.
+  assert.equal(await ecowas(page), 0);
+  const membership = page.locator('sahel-map [data-part="details"] [data-open-link="ecowas-membership-aes"]');
+  assert.match(await membership.textContent(), /ECOWAS membership of Mali, Burkina Faso and Niger.*ended 29 January 2025/);
   assert.deepEqual(record.errors, []);
   await context.close();
 });

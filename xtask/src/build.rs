@@ -117,8 +117,10 @@ pub fn build() -> Result<()> {
     Ok(())
 }
 
-/// The stylesheet without its comments and with each run of white space made one space: every
-/// reader downloads it inside the loader. (Nothing else changes: no string in it holds `/*`.)
+/// The stylesheet without its comments, each run of white space made one space, and no space
+/// after `{ ; : ,` or around braces: every reader downloads it inside the loader. (Nothing else
+/// changes: no string in it holds `/*` or one of those followed by a space, and a space before
+/// `:`, which a selector could need, stays.)
 pub fn compact_css(css: &str) -> String {
     let mut out = String::with_capacity(css.len());
     let mut rest = css;
@@ -129,7 +131,19 @@ pub fn compact_css(css: &str) -> String {
             .map_or("", |end| &rest[start + end + 2..]);
     }
     out.push_str(rest);
-    out.split_whitespace().collect::<Vec<_>>().join(" ")
+    let mut css = out.split_whitespace().collect::<Vec<_>>().join(" ");
+    for (spaced, tight) in [
+        ("{ ", "{"),
+        (" {", "{"),
+        ("; ", ";"),
+        (" }", "}"),
+        ("} ", "}"),
+        (": ", ":"),
+        (", ", ","),
+    ] {
+        css = css.replace(spaced, tight);
+    }
+    css
 }
 
 pub fn ensure_wasm_target() -> Result<()> {
@@ -175,7 +189,13 @@ mod tests {
     #[test]
     fn compact_css_drops_comments_and_spaces_only() {
         let css = "/* a */\n.a {\n  color: red; /* b */\n}\n.b  .c:hover{ x: y }";
-        assert_eq!(compact_css(css), ".a { color: red; } .b .c:hover{ x: y }");
+        assert_eq!(compact_css(css), ".a{color:red;}.b .c:hover{x:y}");
+        // Spaces that carry meaning stay: between descendants, values, before a pseudo-class.
+        let kept = ".a :is(.b, .c) > .d { margin: 0 4px; font: 1em \"Segoe UI\", serif }";
+        assert_eq!(
+            compact_css(kept),
+            ".a :is(.b,.c) > .d{margin:0 4px;font:1em \"Segoe UI\",serif}"
+        );
     }
 
     /// The loading and error boxes (a reload has no first frame) hold the map's exact aspect

@@ -271,7 +271,41 @@ pub fn poster_svg(root: &Path, lang: Lang, dark: bool) -> Result<String> {
     );
     escape_into(&credit(&data, lang), &mut svg);
     svg.push_str("</text></svg>");
-    Ok(svg)
+    Ok(without_unused_rules(&svg))
+}
+
+/// The poster with only the style rules its markup uses: the stylesheet is written for every
+/// state of the map, and a reader's first frame fetches the poster, so each byte counts.
+/// A rule stays when one of its selectors names only classes the markup has (selectors
+/// without classes, such as `text`, always stay).
+fn without_unused_rules(svg: &str) -> String {
+    let (Some(open), Some(close)) = (svg.find("<style>"), svg.find("</style>")) else {
+        return svg.to_string();
+    };
+    let (css, rest) = (&svg[open + 7..close], &svg[close..]);
+    let markup = [&svg[..open], rest].concat();
+    let classes: Vec<&str> = markup
+        .split("class=\"")
+        .skip(1)
+        .filter_map(|s| s.split('"').next())
+        .flat_map(str::split_whitespace)
+        .collect();
+    let used = |selector: &str| {
+        selector
+            .split(|c: char| c == '.' || c.is_whitespace())
+            .skip(1)
+            .filter(|name| !name.is_empty())
+            .all(|name| classes.contains(&name))
+            || !selector.contains('.')
+    };
+    let kept: String = css
+        .split_inclusive('}')
+        .filter(|rule| {
+            let selectors = rule.split('{').next().unwrap_or("");
+            selectors.split(',').any(used)
+        })
+        .collect();
+    format!("{}<style>{kept}{rest}", &svg[..open])
 }
 
 /// The posters' file names, by language and theme: `sahel-map.svg` (English, light) keeps its
@@ -337,6 +371,9 @@ mod tests {
                 && !svg.contains("tabindex")
                 && !svg.contains("role=\"button")
         );
+        // Only the rules it uses: the country fill stays, the unlit lines' go.
+        assert!(svg.contains(".sm-country{") && svg.contains("text{font-family"));
+        assert!(!svg.contains("class=\"sm-arc") && !svg.contains(".sm-arc"));
         // It parses as SVG.
         resvg::usvg::Tree::from_str(&svg, &resvg::usvg::Options::default()).unwrap();
         let fr = poster_svg(&root(), Lang::Fr, false).unwrap();
