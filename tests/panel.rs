@@ -164,6 +164,8 @@ fn strings_are_text_and_only_http_links_are_links() {
     assert!(!html.contains("<script>"));
     assert!(html.contains("&lt;script&gt;"));
     assert!(!html.contains("javascript:"));
+    assert!(html.contains("<li>Evil — "));
+    assert!(safe_url("HTTPS://example.org") && !safe_url("data:text/html,x"));
 }
 
 #[test]
