@@ -1,62 +1,96 @@
-// `cargo xtask bench`: what the demo page weighs and how fast it gets going, in headless Debian
-// Chromium against the built dist/. Prints a report and writes target/bench.json.
+// `cargo xtask bench`: the demo page against ../shared/peer/ (a hand-built D3 map of the same
+// region), measured in one run by one harness, in headless Debian Chromium. Prints a report and
+// writes target/bench.json. These machines are noisy: read the ratios, not the milliseconds.
 //
-// - bytes: every file the demo page fetches, raw, gzip (level 9) and brotli (quality 11);
-// - timings over fresh loads (new browser context each): navigation start → `sahel-map:ready`,
-//   and a real click inside Niger → its name in the details panel;
-// - memory after load: JS heap in use (CDP Runtime.getHeapUsage) and the wasm linear memory.
+// - bytes: every file each page fetches, raw, gzip (level 9) and brotli (quality 11);
+// - fresh loads (new browser context each): navigation start → ready (`sahel-map:ready`; the
+//   peer's `data-ready`), a real click inside Niger → its details, JS heap after load (and the
+//   widget's wasm memory);
+// - the host page on a throttled network (1.6 Mbit/s down, 150 ms round trip, 4× CPU): the
+//   demo article's first contentful paint and layout shift with the widget and without it;
+// - Lighthouse (mobile preset, simulated slow 4G and 4× CPU), both pages, two runs each.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { execFileSync } from 'node:child_process';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 import { launch, open, waitForState, pointInside, file, BASE, DIST } from '../tests/e2e/helpers.mjs';
 
 const RUNS = Number(process.env.SAHEL_BENCH_RUNS ?? 7);
+const THROTTLED_RUNS = Number(process.env.SAHEL_BENCH_THROTTLED_RUNS ?? 5);
+const LIGHTHOUSE_RUNS = Number(process.env.SAHEL_BENCH_LIGHTHOUSE_RUNS ?? 2);
+const PEER = process.env.SAHEL_PEER_URL;
+const PEER_DIR = process.env.SAHEL_PEER_DIR;
+const LIGHTHOUSE = process.env.SAHEL_LIGHTHOUSE;
 
 const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 };
 const stats = (xs) => ({ median: median(xs), min: Math.min(...xs), max: Math.max(...xs), runs: xs });
-const ms = (s) => `${s.median.toFixed(1)} ms (min ${s.min.toFixed(1)}, max ${s.max.toFixed(1)})`;
-const kb = (n) => `${(n / 1000).toFixed(1)} KB`;
 
-const browser = await launch();
-const ready = [];
-const click = [];
-const heap = [];
-const wasm = [];
-let files = [];
+// The bytes of the files a page fetched from `base`, read from `dir`.
+function bytes(urls, base, dir) {
+  const files = [...new Set(urls)].filter((u) => u.startsWith(base)).map((url) => {
+    const name = new URL(url).pathname.replace(/^\//, '') || 'index.html';
+    const raw = readFileSync(join(dir, name));
+    return {
+      file: name,
+      raw: raw.length,
+      gzip: gzipSync(raw, { level: 9 }).length,
+      brotli: brotliCompressSync(raw, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
+    };
+  });
+  const sum = (k) => files.reduce((t, f) => t + f[k], 0);
+  return { files, total: { raw: sum('raw'), gzip: sum('gzip'), brotli: sum('brotli') } };
+}
 
-for (let run = 0; run < RUNS; run++) {
-  const { page, context, record } = await open(browser, 'index.html', { viewport: { width: 1280, height: 900 } });
-  await waitForState(page, 'ready');
-  ready.push(await page.evaluate(() => window.__sahel.readyAt));
-
-  await page.waitForLoadState('networkidle');
-  if (run === 0) files = [...new Set(record.responses)].filter((u) => u.startsWith(BASE));
-
-  await page.locator('sahel-map').scrollIntoViewIfNeeded();
-  const point = await pointInside(page, 'NER');
-  await page.evaluate(() => {
-    const root = document.querySelector('sahel-map').shadowRoot;
+// Times a real click at `point` until `done()` holds in the page, from the click event's stamp.
+async function timeClick(page, point, done) {
+  await page.evaluate((done) => {
+    const test = new Function(`return (${done})()`);
     window.__clicked = new Promise((resolve) => {
       let start = null;
-      root.addEventListener('click', (e) => (start = e.timeStamp), { capture: true, once: true });
-      new MutationObserver((_, observer) => {
-        if (root.querySelector('[data-part="details"] h2')) {
+      document.addEventListener('click', (e) => (start = e.timeStamp), { capture: true, once: true });
+      const check = () => {
+        if (start !== null && test()) {
           observer.disconnect();
           resolve(performance.now() - start);
         }
-      }).observe(root, { subtree: true, childList: true, characterData: true });
+      };
+      const observer = new MutationObserver(check);
+      observer.observe(document, { subtree: true, childList: true, characterData: true });
+      // The widget renders into a shadow root, which a document observer does not see.
+      const root = document.querySelector('sahel-map')?.shadowRoot;
+      if (root) observer.observe(root, { subtree: true, childList: true, characterData: true });
     });
-  });
+  }, done.toString());
   await page.mouse.click(point.x, point.y);
-  click.push(await page.evaluate(() => window.__clicked));
+  return page.evaluate(() => window.__clicked);
+}
 
+async function heapOf(context, page) {
   const cdp = await context.newCDPSession(page);
   await cdp.send('HeapProfiler.collectGarbage');
-  heap.push((await cdp.send('Runtime.getHeapUsage')).usedSize);
-  wasm.push(
+  return (await cdp.send('Runtime.getHeapUsage')).usedSize;
+}
+
+const browser = await launch();
+
+// The widget, on the demo article.
+const widget = { ready: [], click: [], heap: [], wasm: [], urls: [] };
+for (let run = 0; run < RUNS; run++) {
+  const { page, context, record } = await open(browser, 'index.html', { viewport: { width: 1280, height: 900 } });
+  await waitForState(page, 'ready');
+  widget.ready.push(await page.evaluate(() => window.__sahel.readyAt));
+  await page.waitForLoadState('networkidle');
+  if (run === 0) widget.urls = [...record.responses]; // before the click fetches the whole dataset
+  await page.locator('sahel-map').scrollIntoViewIfNeeded();
+  const point = await pointInside(page, 'NER');
+  widget.click.push(
+    await timeClick(page, point, () => !!document.querySelector('sahel-map').shadowRoot.querySelector('[data-part="details"] h2')),
+  );
+  widget.heap.push(await heapOf(context, page));
+  widget.wasm.push(
     await page.evaluate(async (name) => {
       const core = await import(new URL(name, document.baseURI).href);
       return (await core.default()).memory.buffer.byteLength;
@@ -64,41 +98,193 @@ for (let run = 0; run < RUNS; run++) {
   );
   await context.close();
 }
+
+// The reference page: ready when #map says so, details when #details names Niger.
+const peer = { ready: [], click: [], heap: [], urls: [] };
+for (let run = 0; PEER && run < RUNS; run++) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  const urls = [];
+  page.on('response', (r) => urls.push(r.url()));
+  await page.addInitScript(() => {
+    window.__peer = { readyAt: null };
+    new MutationObserver((_, observer) => {
+      if (document.getElementById('map')?.getAttribute('data-ready') === 'true') {
+        window.__peer.readyAt = performance.now();
+        observer.disconnect();
+      }
+    }).observe(document, { subtree: true, attributes: true, childList: true });
+  });
+  await page.goto(new URL('index.html', PEER).href);
+  await page.waitForFunction(() => window.__peer.readyAt !== null, null, { timeout: 30000, polling: 50 });
+  peer.ready.push(await page.evaluate(() => window.__peer.readyAt));
+  await page.waitForLoadState('networkidle');
+  if (run === 0) peer.urls = [...urls];
+  // A point where Niger's own shape is on top (not a city marker or a link).
+  const point = await page.evaluate(() => {
+    const shape = document.querySelector('path[data-iso="562"]');
+    const box = shape.getBoundingClientRect();
+    for (let i = 1; i < 20; i++) {
+      for (let j = 1; j < 20; j++) {
+        const [x, y] = [box.left + (box.width * i) / 20, box.top + (box.height * j) / 20];
+        if (document.elementFromPoint(x, y) === shape) return { x, y };
+      }
+    }
+    return null;
+  });
+  peer.click.push(await timeClick(page, point, () => /562/.test(document.getElementById('details')?.textContent ?? '')));
+  peer.heap.push(await heapOf(context, page));
+  await context.close();
+}
+
+// The host page on a throttled network: the article's first paint and layout shift with the
+// widget, and with the element and its loader taken out of the same article.
+const article = readFileSync(join(DIST, 'index.html'), 'utf8');
+const bare = article
+  .replace(/<script type="module" src="sahel-map\.js"[^>]*><\/script>/, '')
+  .replace(/<sahel-map[\s\S]*?<\/sahel-map>/, '');
+if (bare === article) throw new Error('bench: could not take the widget out of dist/index.html');
+async function throttledLoad(withWidget) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  if (!withWidget) {
+    await page.route(new URL('index.html', BASE).href, (route) =>
+      route.fulfill({ status: 200, headers: { 'content-type': 'text/html; charset=utf-8' }, body: bare }),
+    );
+  }
+  await page.addInitScript(() => {
+    window.__shift = 0;
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) if (!e.hadRecentInput) window.__shift += e.value;
+    }).observe({ type: 'layout-shift', buffered: true });
+    window.__readyAt = null;
+    document.addEventListener('sahel-map:ready', () => (window.__readyAt ??= performance.now()));
+  });
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.emulateNetworkConditions', {
+    offline: false,
+    latency: 150,
+    downloadThroughput: (1.6 * 1e6) / 8,
+    uploadThroughput: (0.75 * 1e6) / 8,
+  });
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+  await page.goto(new URL('index.html', BASE).href, { waitUntil: 'load', timeout: 120000 });
+  if (withWidget) await page.waitForFunction(() => window.__readyAt !== null, null, { timeout: 120000, polling: 100 });
+  await page.waitForTimeout(500);
+  const result = await page.evaluate(() => ({
+    fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null,
+    cls: window.__shift,
+    ready: window.__readyAt,
+  }));
+  await context.close();
+  return result;
+}
+const host = { with: [], without: [] };
+for (let run = 0; run < THROTTLED_RUNS; run++) {
+  host.without.push(await throttledLoad(false));
+  host.with.push(await throttledLoad(true));
+}
 await browser.close();
 
-const rows = files.map((url) => {
-  const file = new URL(url).pathname.replace(/^\//, '') || 'index.html';
-  const raw = readFileSync(join(DIST, file));
-  return {
-    file,
-    raw: raw.length,
-    gzip: gzipSync(raw, { level: 9 }).length,
-    brotli: brotliCompressSync(raw, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
-  };
-});
-const total = rows.reduce((t, r) => ({ raw: t.raw + r.raw, gzip: t.gzip + r.gzip, brotli: t.brotli + r.brotli }), {
-  raw: 0, gzip: 0, brotli: 0,
-});
+// Lighthouse, mobile preset, performance only.
+function lighthouse(url) {
+  if (!LIGHTHOUSE) return null;
+  const runs = [];
+  for (let run = 0; run < LIGHTHOUSE_RUNS; run++) {
+    const out = execFileSync(
+      process.execPath,
+      [
+        LIGHTHOUSE,
+        url,
+        `--chrome-path=${process.env.CHROMIUM ?? '/usr/bin/chromium'}`,
+        '--chrome-flags=--headless=new --no-sandbox --disable-gpu',
+        '--only-categories=performance',
+        '--output=json',
+        '--output-path=stdout',
+        '--quiet',
+      ],
+      { maxBuffer: 64 * 1024 * 1024 },
+    );
+    const lhr = JSON.parse(out.toString());
+    const audit = (id) => lhr.audits[id]?.numericValue ?? null;
+    runs.push({
+      score: Math.round((lhr.categories.performance.score ?? 0) * 100),
+      fcp_ms: audit('first-contentful-paint'),
+      tti_ms: audit('interactive'),
+      tbt_ms: audit('total-blocking-time'),
+      cls: audit('cumulative-layout-shift'),
+    });
+  }
+  const pick = (k) => median(runs.map((r) => r[k]));
+  return { runs, median: { score: pick('score'), fcp_ms: pick('fcp_ms'), tti_ms: pick('tti_ms'), tbt_ms: pick('tbt_ms'), cls: pick('cls') } };
+}
 
+const widgetBytes = bytes(widget.urls, BASE, DIST);
+const peerBytes = PEER ? bytes(peer.urls, PEER, PEER_DIR) : null;
+const ratio = (a, b) => (b ? a / b : null);
+const fcpWith = median(host.with.map((r) => r.fcp));
+const fcpWithout = median(host.without.map((r) => r.fcp));
 const report = {
   runs: RUNS,
-  bytes: { files: rows, total },
-  navigation_to_ready_ms: stats(ready),
-  click_to_details_ms: stats(click),
-  js_heap_bytes: stats(heap),
-  wasm_memory_bytes: stats(wasm),
+  widget: {
+    bytes: widgetBytes,
+    navigation_to_ready_ms: stats(widget.ready),
+    click_to_details_ms: stats(widget.click),
+    js_heap_bytes: stats(widget.heap),
+    wasm_memory_bytes: stats(widget.wasm),
+    lighthouse: lighthouse(new URL('index.html', BASE).href),
+  },
+  peer: PEER && {
+    bytes: peerBytes,
+    navigation_to_ready_ms: stats(peer.ready),
+    click_to_details_ms: stats(peer.click),
+    js_heap_bytes: stats(peer.heap),
+    lighthouse: lighthouse(new URL('index.html', PEER).href),
+  },
+  host_page_throttled: {
+    network: '1.6 Mbit/s down, 0.75 up, 150 ms round trip; CPU 4× slower',
+    runs: THROTTLED_RUNS,
+    fcp_with_widget_ms: stats(host.with.map((r) => r.fcp)),
+    fcp_without_widget_ms: stats(host.without.map((r) => r.fcp)),
+    fcp_ratio: ratio(fcpWith, fcpWithout),
+    layout_shift_with_widget: stats(host.with.map((r) => r.cls)),
+    ready_with_widget_ms: stats(host.with.map((r) => r.ready)),
+  },
+};
+report.ratios = PEER && {
+  bytes_brotli: ratio(widgetBytes.total.brotli, peerBytes.total.brotli),
+  ready: ratio(report.widget.navigation_to_ready_ms.median, report.peer.navigation_to_ready_ms.median),
+  click: ratio(report.widget.click_to_details_ms.median, report.peer.click_to_details_ms.median),
+  lighthouse_tti: report.peer.lighthouse && ratio(report.widget.lighthouse.median.tti_ms, report.peer.lighthouse.median.tti_ms),
 };
 const out = process.env.SAHEL_BENCH_OUT ?? 'target/bench.json';
 writeFileSync(out, JSON.stringify(report, null, 2) + '\n');
 
-const pad = (s, n) => String(s).padStart(n);
-console.log(`What the demo page fetches (bytes):`);
-console.log(`${'file'.padEnd(28)} ${pad('raw', 9)} ${pad('gzip', 9)} ${pad('brotli', 9)}`);
-for (const r of rows) console.log(`${r.file.padEnd(28)} ${pad(r.raw, 9)} ${pad(r.gzip, 9)} ${pad(r.brotli, 9)}`);
-console.log(`${'total'.padEnd(28)} ${pad(total.raw, 9)} ${pad(total.gzip, 9)} ${pad(total.brotli, 9)}`);
-console.log(`\nHeadless Chromium, ${RUNS} fresh loads, median (min, max):`);
-console.log(`navigation → ready      ${ms(report.navigation_to_ready_ms)}`);
-console.log(`click → details         ${ms(report.click_to_details_ms)}`);
-console.log(`JS heap after load      ${kb(median(heap))} (min ${kb(Math.min(...heap))}, max ${kb(Math.max(...heap))})`);
-console.log(`wasm memory after load  ${kb(median(wasm))}`);
+// The report: one table, the widget beside the reference, with the ratios.
+const kb = (n) => `${(n / 1000).toFixed(1)} KB`;
+const msf = (n) => (n === null || n === undefined ? '–' : `${Math.round(n)} ms`);
+const x = (r) => (r === null || r === undefined ? '–' : `${r.toFixed(2)}×`);
+const lw = report.widget.lighthouse?.median;
+const lp = report.peer?.lighthouse?.median;
+const rows = [
+  ['fetched on load, brotli', kb(widgetBytes.total.brotli), peerBytes ? kb(peerBytes.total.brotli) : '–', x(report.ratios?.bytes_brotli)],
+  ['navigation → ready, median', msf(report.widget.navigation_to_ready_ms.median), msf(report.peer?.navigation_to_ready_ms.median), x(report.ratios?.ready)],
+  ['click → details, median', `${report.widget.click_to_details_ms.median.toFixed(1)} ms`, report.peer ? `${report.peer.click_to_details_ms.median.toFixed(1)} ms` : '–', x(report.ratios?.click)],
+  ['JS heap after load, median', kb(median(widget.heap)), peer.heap.length ? kb(median(peer.heap)) : '–', ''],
+  ['Lighthouse mobile: score', lw ? String(lw.score) : '–', lp ? String(lp.score) : '–', ''],
+  ['Lighthouse: first contentful paint', msf(lw?.fcp_ms), msf(lp?.fcp_ms), x(lw && lp && ratio(lw.fcp_ms, lp.fcp_ms))],
+  ['Lighthouse: time to interactive', msf(lw?.tti_ms), msf(lp?.tti_ms), x(report.ratios?.lighthouse_tti)],
+  ['Lighthouse: total blocking time', msf(lw?.tbt_ms), msf(lp?.tbt_ms), ''],
+];
+console.log(`The widget (demo article) and the D3 reference (../shared/peer), ${RUNS} fresh loads each:\n`);
+console.log('| | the widget | the D3 reference | ratio |\n|---|---|---|---|');
+for (const r of rows) console.log(`| ${r.join(' | ')} |`);
+const h = report.host_page_throttled;
+console.log(`\nThe article on a throttled network (${h.network}), ${THROTTLED_RUNS} loads each:`);
+console.log(`first contentful paint: ${msf(h.fcp_with_widget_ms.median)} with the widget, ${msf(h.fcp_without_widget_ms.median)} without (${x(h.fcp_ratio)})`);
+console.log(`layout shift with the widget: ${h.layout_shift_with_widget.max.toFixed(3)} at most; ready at ${msf(h.ready_with_widget_ms.median)}`);
+console.log(`wasm memory after load: ${kb(median(widget.wasm))}`);
+console.log(`\nFiles the demo fetches (raw, gzip, brotli):`);
+for (const f of widgetBytes.files) console.log(`  ${f.file.padEnd(36)} ${String(f.raw).padStart(8)} ${String(f.gzip).padStart(8)} ${String(f.brotli).padStart(8)}`);
 console.log(`\nwritten to ${out}`);

@@ -92,8 +92,13 @@ pub fn finish(dist: &Path) -> Result<()> {
     );
     std::fs::write(dist.join("snippets.txt"), &snippets)?;
     eprintln!("Embed snippets (dist/snippets.txt):\n\n{snippets}");
+    twins(dist)
+}
 
-    for entry in std::fs::read_dir(dist)? {
+/// Writes a `.br` (quality 11) and a `.gz` (level 9) twin beside every text or wasm file of
+/// `dir`, as a CDN would serve them.
+pub fn twins(dir: &Path) -> Result<()> {
+    for entry in std::fs::read_dir(dir)? {
         let path = entry?.path();
         let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("");
         if !COMPRESSED.contains(&ext) {
