@@ -10,9 +10,10 @@ const CORE = ['NER', 'MLI', 'BFA', 'TCD', 'MRT'];
 // Bytes the demo page fetches, each file brotli-compressed. 120 KB held the map alone; the
 // dataset compiled in (34 KB of facts and sources, 14 KB to read and check them) and the layer,
 // panel and link code took it past that; the readable default view (partner marks, blocs, lines
-// on demand, symbols merged on screen) took 240 KB to 249 KB. Issue 19 cuts it to 150 KB. See
+// on demand, symbols merged on screen) took 240 KB to 249 KB. Minifying the loader and the glue
+// brought it to 244 KB, and the cap follows each gain down; issue 19's target is 150 KB. See
 // ARCHITECTURE.md, "The byte budget".
-const BUDGET = 250 * 1000;
+const BUDGET = 245 * 1000;
 
 let browser;
 before(async () => {

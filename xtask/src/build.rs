@@ -111,6 +111,7 @@ pub fn build() -> Result<()> {
     for file in ["countries.geojson", "sahel.json", "sahel.schema.json"] {
         std::fs::copy(root.join("geodata").join(file), dist.join(file))?;
     }
+    minify_scripts(&root, &dist)?;
     crate::poster::write(&root, &dist)?;
     crate::cdn::finish(&dist)?;
     report(&dist)?;
@@ -144,6 +145,31 @@ pub fn compact_css(css: &str) -> String {
         css = css.replace(spaced, tight);
     }
     css
+}
+
+/// The scripts a reader of the element downloads, minified by esbuild (npm, pinned in
+/// package.json): the comments and long names are for the source, not the wire. Before the
+/// hashing and the twins, so names, integrity hashes and `.br`/`.gz` are those of what is
+/// served. (embed.js stays as written: its policy line is one a newsroom may read and edit.)
+fn minify_scripts(root: &Path, dist: &Path) -> Result<()> {
+    let scripts = [
+        "sahel-map.js".to_string(),
+        "sahel-map-classic.js".to_string(),
+        "embed-parent.js".to_string(),
+        format!("{GLUE}.js"),
+    ];
+    let mut esbuild = Command::new(root.join("node_modules/.bin/esbuild"));
+    esbuild
+        .args(scripts.iter().map(|s| dist.join(s)))
+        // UTF-8 kept as is: the first frame's French is shorter that way than escaped.
+        .args([
+            "--minify",
+            "--charset=utf8",
+            "--allow-overwrite",
+            "--log-level=warning",
+        ])
+        .arg(format!("--outdir={}", dist.display()));
+    run(&mut esbuild)
 }
 
 pub fn ensure_wasm_target() -> Result<()> {

@@ -56,14 +56,19 @@ pub fn finish(dist: &Path) -> Result<()> {
         for referrer in referrers {
             let path = dist.join(referrer);
             let text = std::fs::read_to_string(&path)?;
-            let quoted = [format!("'./{name}'"), format!("\"{name}\"")];
+            // As written (`'./name'`, `"name"` in a page) or as the minifier writes it.
+            let quoted = [
+                (format!("'./{name}'"), format!("'./{new}'")),
+                (format!("\"./{name}\""), format!("\"./{new}\"")),
+                (format!("\"{name}\""), format!("\"{new}\"")),
+            ];
             anyhow::ensure!(
-                quoted.iter().any(|q| text.contains(q.as_str())),
+                quoted.iter().any(|(q, _)| text.contains(q.as_str())),
                 "dist/{referrer} does not name {name}"
             );
-            let text = text
-                .replace(&quoted[0], &format!("'./{new}'"))
-                .replace(&quoted[1], &format!("\"{new}\""));
+            let text = quoted
+                .iter()
+                .fold(text, |text, (old, new)| text.replace(old, new));
             std::fs::write(path, text)?;
         }
         manifest.insert(name.to_string(), new);
