@@ -51,14 +51,17 @@ impl Base {
 }
 
 impl Agreement {
-    /// Starts when signed (or, failing that, when in force); ends when ended.
-    pub fn status(&self, at: &Date) -> Status {
-        let start = self
-            .signed
+    /// When it starts: signed, or failing that in force (unknown: before any date).
+    pub fn start(&self) -> Option<&Date> {
+        self.signed
             .as_ref()
             .or(self.in_force.as_ref())
-            .map(|d| &d.date);
-        status(start, self.ended.as_ref().map(|d| &d.date), at)
+            .map(|d| &d.date)
+    }
+
+    /// Starts at [`start`](Self::start); ends when ended.
+    pub fn status(&self, at: &Date) -> Status {
+        status(self.start(), self.ended.as_ref().map(|d| &d.date), at)
     }
 }
 

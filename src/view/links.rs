@@ -43,12 +43,8 @@ impl Pair {
             .iter()
             .map(|&i| &data.agreements[i])
             .filter(|a| a.status(at) == status)
-            .max_by(|a, b| start(a).cmp(&start(b)))
+            .max_by(|a, b| a.start().cmp(&b.start()))
     }
-}
-
-fn start(a: &Agreement) -> Option<&Date> {
-    a.signed.as_ref().or(a.in_force.as_ref()).map(|d| &d.date)
 }
 
 /// Whether a layer is a bloc of the region's states (the Alliance of Sahel States, ECOWAS, the
