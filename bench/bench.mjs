@@ -8,6 +8,9 @@
 //   widget's wasm memory);
 // - the host page on a throttled network (1.6 Mbit/s down, 150 ms round trip, 4× CPU): the
 //   demo article's first contentful paint and layout shift with the widget and without it;
+// - under 4× CPU: click → details for the five states, and frame times during a drag and a
+//   Ctrl + wheel zoom (median, 95th percentile, worst);
+// - twenty maps on one page: the last one ready, heap and wasm memory;
 // - Lighthouse (mobile preset, simulated slow 4G and 4× CPU), both pages, two runs each.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -137,6 +140,125 @@ for (let run = 0; PEER && run < RUNS; run++) {
   await context.close();
 }
 
+// Interaction under 4× CPU throttling, the whole dataset in (its sources in the panel): a real
+// click on each of the five states in turn → its details, and the main thread's time per frame
+// during a mouse drag and a Ctrl + wheel zoom, one input per frame. A frame's time runs from its
+// start (the `requestAnimationFrame` stamp, before input is handled) to a message posted from
+// that callback, which runs once style, layout and paint are done.
+// Niger is selected first, so the round starts elsewhere and every click changes the details.
+const STATES = ['MLI', 'BFA', 'TCD', 'MRT', 'NER'];
+const p95 = (xs) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil(xs.length * 0.95) - 1)];
+const dist = (xs) => ({ median: median(xs), p95: p95(xs), max: Math.max(...xs), count: xs.length });
+async function throttledInteraction() {
+  const { page, context } = await open(browser, 'index.html', { viewport: { width: 1280, height: 900 } });
+  await waitForState(page, 'ready');
+  await page.locator('sahel-map').scrollIntoViewIfNeeded();
+  const heading = () => page.evaluate(() => document.querySelector('sahel-map').shadowRoot.querySelector('[data-part="details"] h2')?.textContent ?? '');
+  const niger = await pointInside(page, 'NER');
+  await page.mouse.click(niger.x, niger.y);
+  await page.waitForFunction(() => !!document.querySelector('sahel-map').shadowRoot.querySelector('[data-part="details"] .sm-sources a[href^="http"]'), null, { timeout: 30000, polling: 100 });
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+  const clicks = [];
+  for (let round = 0; round < 4; round++) {
+    for (const iso of STATES) {
+      const point = await pointInside(page, iso);
+      const before = await heading();
+      await page.evaluate((before) => (window.__before = before), before);
+      clicks.push(
+        await timeClick(page, point, () => {
+          const h2 = document.querySelector('sahel-map').shadowRoot.querySelector('[data-part="details"] h2');
+          return !!h2 && h2.textContent !== window.__before;
+        }),
+      );
+    }
+  }
+  // Clear the selection, so the gestures run over the default view.
+  await page.keyboard.press('Escape');
+  const box = await page.evaluate(() => {
+    const r = document.querySelector('sahel-map').shadowRoot.querySelector('svg.sm-map').getBoundingClientRect();
+    return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+  });
+  const nextFrame = () => page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r))));
+  const frames = async (gesture) => {
+    await page.evaluate(() => {
+      window.__frames = [];
+      window.__measuring = true;
+      const channel = new MessageChannel();
+      let start = 0;
+      channel.port1.onmessage = () => window.__frames.push(performance.now() - start);
+      const tick = (t) => {
+        if (!window.__measuring) return;
+        start = t;
+        channel.port2.postMessage(null);
+        requestAnimationFrame(tick);
+      };
+      requestAnimationFrame(tick);
+    });
+    await gesture();
+    return page.evaluate(() => {
+      window.__measuring = false;
+      return window.__frames;
+    });
+  };
+  const drag = await frames(async () => {
+    await page.mouse.move(box.x, box.y);
+    await page.mouse.down();
+    for (let i = 1; i <= 40; i++) {
+      await page.mouse.move(box.x + i * 4, box.y + i * 2);
+      await nextFrame();
+    }
+    await page.mouse.up();
+  });
+  const zoom = await frames(async () => {
+    await page.keyboard.down('Control');
+    for (let i = 0; i < 20; i++) {
+      await page.mouse.wheel(0, i < 10 ? -60 : 60);
+      await nextFrame();
+    }
+    await page.keyboard.up('Control');
+  });
+  await context.close();
+  return { clicks, drag, zoom };
+}
+const interaction = await throttledInteraction();
+
+// Twenty maps on one page, all in view at once (a viewport tall enough for every one, so none
+// waits to be scrolled to): navigation → the last one ready, JS heap and wasm memory after.
+const MAPS = 20;
+async function manyMaps() {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 8000 } });
+  const page = await context.newPage();
+  const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Twenty maps</title>
+<script type="module" src="${file('sahel-map.js')}"></script>
+<style>body{margin:0;display:grid;grid-template-columns:repeat(5,1fr);gap:8px}</style></head><body>
+${Array.from({ length: MAPS }, (_, i) => `<sahel-map headline="Map ${i + 1}"></sahel-map>`).join('\n')}
+</body></html>`;
+  const url = new URL('bench-twenty.html', BASE).href;
+  await page.route(url, (route) => route.fulfill({ status: 200, headers: { 'content-type': 'text/html; charset=utf-8' }, body: html }));
+  await page.addInitScript(() => {
+    window.__ready = [];
+    document.addEventListener('sahel-map:ready', () => window.__ready.push(performance.now()));
+  });
+  await page.goto(url);
+  await page
+    .waitForFunction((n) => window.__ready.length >= n, MAPS, { timeout: 120000, polling: 100 })
+    .catch(async (e) => {
+      const states = await page.evaluate(() => [...document.querySelectorAll('sahel-map')].map((m) => m.getAttribute('state')));
+      throw new Error(`bench: ${MAPS} maps never all ready: ${states.join(' ')}`, { cause: e });
+    });
+  const ready = await page.evaluate(() => ({ first: Math.min(...window.__ready), last: Math.max(...window.__ready) }));
+  const heap = await heapOf(context, page);
+  const wasm = await page.evaluate(async (name) => {
+    const core = await import(new URL(name, document.baseURI).href);
+    return (await core.default()).memory.buffer.byteLength;
+  }, file('sahel_map_core.js'));
+  await context.close();
+  return { maps: MAPS, ready_first_ms: ready.first, ready_last_ms: ready.last, js_heap_bytes: heap, wasm_memory_bytes: wasm };
+}
+const many = [];
+for (let run = 0; run < 3; run++) many.push(await manyMaps());
+
 // The host page on a throttled network: the article's first paint and layout shift with the
 // widget, and with the element and its loader taken out of the same article.
 const article = readFileSync(join(DIST, 'index.html'), 'utf8');
@@ -251,6 +373,17 @@ const report = {
     layout_shift_with_widget: stats(host.with.map((r) => r.cls)),
     ready_with_widget_ms: stats(host.with.map((r) => r.ready)),
   },
+  interaction_cpu_4x: {
+    click_to_details_ms: dist(interaction.clicks),
+    drag_frame_ms: dist(interaction.drag),
+    zoom_frame_ms: dist(interaction.zoom),
+  },
+  twenty_maps: {
+    runs: many,
+    ready_last_ms: stats(many.map((r) => r.ready_last_ms)),
+    js_heap_bytes: stats(many.map((r) => r.js_heap_bytes)),
+    wasm_memory_bytes: stats(many.map((r) => r.wasm_memory_bytes)),
+  },
 };
 report.ratios = PEER && {
   bytes_brotli: ratio(widgetBytes.total.brotli, peerBytes.total.brotli),
@@ -285,6 +418,14 @@ console.log(`\nThe article on a throttled network (${h.network}), ${THROTTLED_RU
 console.log(`first contentful paint: ${msf(h.fcp_with_widget_ms.median)} with the widget, ${msf(h.fcp_without_widget_ms.median)} without (${x(h.fcp_ratio)})`);
 console.log(`layout shift with the widget: ${h.layout_shift_with_widget.max.toFixed(3)} at most; ready at ${msf(h.ready_with_widget_ms.median)}`);
 console.log(`wasm memory after load: ${kb(median(widget.wasm))}`);
+const ix = report.interaction_cpu_4x;
+const ms1 = (n) => `${n.toFixed(1)} ms`;
+console.log(`\nUnder 4× CPU, the whole dataset in (median, 95th percentile, worst):`);
+console.log(`click → details (${ix.click_to_details_ms.count} clicks): ${ms1(ix.click_to_details_ms.median)}, ${ms1(ix.click_to_details_ms.p95)}, ${ms1(ix.click_to_details_ms.max)}`);
+console.log(`frame during a drag (${ix.drag_frame_ms.count} frames): ${ms1(ix.drag_frame_ms.median)}, ${ms1(ix.drag_frame_ms.p95)}, ${ms1(ix.drag_frame_ms.max)}`);
+console.log(`frame during a Ctrl + wheel zoom (${ix.zoom_frame_ms.count} frames): ${ms1(ix.zoom_frame_ms.median)}, ${ms1(ix.zoom_frame_ms.p95)}, ${ms1(ix.zoom_frame_ms.max)}`);
+const tm = report.twenty_maps;
+console.log(`\n${MAPS} maps on one page, all in view: the last ready at ${msf(tm.ready_last_ms.median)} (median of ${many.length}); JS heap ${kb(tm.js_heap_bytes.median)}, wasm memory ${kb(tm.wasm_memory_bytes.median)}`);
 console.log(`\nFiles the demo fetches (raw, gzip, brotli):`);
 for (const f of widgetBytes.files) console.log(`  ${f.file.padEnd(36)} ${String(f.raw).padStart(8)} ${String(f.gzip).padStart(8)} ${String(f.brotli).padStart(8)}`);
 console.log(`\nwritten to ${out}`);
