@@ -22,10 +22,11 @@ struct Detail {
     decimals: i32,
 }
 
-/// The map's countries: about 3 km, under a pixel at the widget's sizes; 0.001° is about 110 m.
+/// The map's countries: about 3 km, under a pixel at the widget's sizes; 0.01° is about 1.1 km,
+/// under two thirds of a pixel at the widest map zoomed in fully (8×).
 const COUNTRY_DETAIL: Detail = Detail {
     tolerance: 0.03,
-    decimals: 3,
+    decimals: 2,
 };
 /// Context land, a backdrop: coarser. Arcs it shares with the countries keep the countries'
 /// detail (they are simplified first, and each arc only once).
