@@ -13,7 +13,7 @@ use web_sys::Element;
 #[derive(Clone, Debug, PartialEq)]
 pub struct Tip {
     pub text: String,
-    pub avoid: [f64; 4],
+    pub avoid: Rect,
 }
 
 /// The element an event concerns: a country, base, site, link or partner mark, with its name
@@ -33,13 +33,13 @@ pub fn named(target: Option<web_sys::EventTarget>) -> Option<(Element, String)> 
 }
 
 /// A box relative to `within`'s top left.
-fn relative(rect: &web_sys::DomRect, within: &web_sys::DomRect) -> [f64; 4] {
-    [
-        rect.left() - within.left(),
-        rect.top() - within.top(),
-        rect.right() - within.left(),
-        rect.bottom() - within.top(),
-    ]
+fn relative(rect: &web_sys::DomRect, within: &web_sys::DomRect) -> Rect {
+    Rect {
+        x0: rect.left() - within.left(),
+        y0: rect.top() - within.top(),
+        x1: rect.right() - within.left(),
+        y1: rect.bottom() - within.top(),
+    }
 }
 
 /// A tip for `el`: it avoids the whole element when it is small (a symbol), or a point (the
@@ -50,17 +50,14 @@ pub fn tip_for(el: &Element, name: String, point: Option<[f64; 2]>, mapbox: &Ele
     let small = r.width() < 60.0 && r.height() < 60.0;
     let avoid = match point {
         _ if small => relative(&r, &within),
-        Some([x, y]) => {
-            let (x, y) = (x - within.left(), y - within.top());
-            [x - 6.0, y - 6.0, x + 6.0, y + 6.0]
-        }
-        None => {
-            let (x, y) = (
+        Some([x, y]) => Rect::centred([x - within.left(), y - within.top()], [12.0, 12.0]),
+        None => Rect::centred(
+            [
                 (r.left() + r.right()) / 2.0 - within.left(),
                 (r.top() + r.bottom()) / 2.0 - within.top(),
-            );
-            [x - 6.0, y - 6.0, x + 6.0, y + 6.0]
-        }
+            ],
+            [12.0, 12.0],
+        ),
     };
     Tip { text: name, avoid }
 }
@@ -99,14 +96,7 @@ pub fn Tooltip() -> impl IntoView {
             );
             size[1] = f64::from(el.offset_height());
         }
-        let [a0, a1, a2, a3] = tip.avoid;
-        let avoid = Rect {
-            x0: a0,
-            y0: a1,
-            x1: a2,
-            y1: a3,
-        };
-        let [x, y] = beside(avoid, size, bx);
+        let [x, y] = beside(tip.avoid, size, bx);
         let _ = style.set_property("left", &format!("{}px", x.round() as i64));
         let _ = style.set_property("top", &format!("{}px", y.round() as i64));
     });
