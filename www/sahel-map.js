@@ -3,8 +3,10 @@
 // wasm-bindgen cannot emit `class extends HTMLElement`, so this small module is hand-written:
 // it owns the element's life cycle, shares one wasm instance and one stylesheet between every
 // map on the page, and hands each element's shadow root to the Rust `mount`. It imports
-// nothing up front: alone it is small enough to block rendering (`blocking="render"`), so the
-// first frame is in place before the page is first drawn; the glue and the wasm come after.
+// nothing up front. A prerendered page carries each map's first frame in its markup and loads
+// this in the background; elsewhere, alone it is small enough to block rendering
+// (`blocking="render"`), so the first frame is in place before the page is first drawn. The glue
+// and the wasm come after.
 
 // The widget's stylesheet (www/widget.css), inlined by `cargo xtask build`.
 const CSS = /*@WIDGET_CSS@*/"";
@@ -608,6 +610,13 @@ async function save(name, blob) {
   setTimeout(() => URL.revokeObjectURL(a.href), 10000);
 }
 
-if (!customElements.get('sahel-map')) {
-  customElements.define('sahel-map', SahelMapElement);
+// A prerendered map (`cargo xtask prerender`) is drawn from the page's own markup, so the
+// element is defined once the page has painted: upgrading it never delays the first paint.
+function define() {
+  if (!customElements.get('sahel-map')) customElements.define('sahel-map', SahelMapElement);
+}
+if ([...document.querySelectorAll('sahel-map')].some((el) => el.shadowRoot)) {
+  requestAnimationFrame(() => setTimeout(define));
+} else {
+  define();
 }

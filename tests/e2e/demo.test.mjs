@@ -11,9 +11,11 @@ const CORE = ['NER', 'MLI', 'BFA', 'TCD', 'MRT'];
 // dataset compiled in (34 KB of facts and sources, 14 KB to read and check them) and the layer,
 // panel and link code took it past that; the readable default view (partner marks, blocs, lines
 // on demand, symbols merged on screen) took 240 KB to 249 KB. Minifying the loader and the glue
-// brought it to 244 KB, and the cap follows each gain down; issue 19's target is 150 KB. See
-// ARCHITECTURE.md, "The byte budget".
-const BUDGET = 245 * 1000;
+// brought it to 244 KB, and the cap follows each gain down; issue 19's target is 150 KB. The
+// article's prerendered first frame (3.7 KB, so the page never waits for the loader) less the
+// countries at 2 decimals (1.4 KB) put it at 246.5 KB: 247 KB. See ARCHITECTURE.md, "The byte
+// budget".
+const BUDGET = 247 * 1000;
 
 let browser;
 before(async () => {

@@ -109,6 +109,77 @@ for (const [name, path, viewport, lang, poster] of [
   });
 }
 
+// The demo article is prerendered (`cargo xtask prerender`): its map's first frame is in the page
+// as a declarative shadow root, so the page is drawn, first frame included, before the loader
+// has even arrived, and neither the loader's own first frame nor the live map moves anything.
+for (const width of [320, 375, 1100, 1280]) {
+  test(`the demo article at ${width} px is drawn with its first frame before the loader runs, and nothing moves after`, async () => {
+    const context = await browser.newContext({ viewport: { width, height: 900 } });
+    await context.addInitScript(() => {
+      window.__shifts = [];
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) {
+          if (!e.hadRecentInput) window.__shifts.push({ value: e.value, moved: e.sources.map((s) => `${s.node?.nodeName ?? '?'} ${JSON.stringify(s.previousRect)} → ${JSON.stringify(s.currentRect)}`) });
+        }
+      }).observe({ type: 'layout-shift', buffered: true });
+    });
+    const hold = (pattern) => {
+      let release;
+      const held = new Promise((resolve) => (release = resolve));
+      context.route(pattern, async (route) => {
+        await held;
+        await route.continue();
+      });
+      return release;
+    };
+    const releaseLoader = hold(/\/sahel-map\.js$/);
+    const releaseWasm = hold(/\.wasm$/);
+    const page = await context.newPage();
+    await page.goto(new URL('index.html', BASE).href, { waitUntil: 'commit' });
+    await page.waitForFunction(() => performance.getEntriesByName('first-contentful-paint').length > 0 && !!document.querySelector('sahel-map')?.shadowRoot?.querySelector('.sm-first image'), null, { polling: 100 });
+    await page.locator('sahel-map').evaluate((el) => el.scrollIntoView());
+    // What a frame shows: the element's height, what follows it, its visible text, its key.
+    const look = () =>
+      page.evaluate(() => {
+        const el = document.querySelector('sahel-map');
+        const key = [...el.shadowRoot.querySelectorAll('.sm-legend')].find((d) => d.getBoundingClientRect().height > 0);
+        return {
+          defined: !!customElements.get('sahel-map'),
+          state: el.getAttribute('state'),
+          height: el.getBoundingClientRect().height,
+          next: el.parentElement.querySelector('figcaption').getBoundingClientRect().top - el.getBoundingClientRect().top,
+          text: el.shadowRoot.querySelector('.sm-frame').innerText,
+          keyOpen: key?.open,
+        };
+      });
+    const prerendered = await look();
+    // Painted with no script of ours run.
+    assert.equal(prerendered.defined, false);
+    assert.equal(prerendered.state, null);
+    assert.ok(prerendered.height > 300, `height ${prerendered.height}`);
+    assert.equal(prerendered.keyOpen, width >= 480, 'the key as the loader would set it');
+    assert.match(prerendered.text, /Foreign forces and pacts in the Sahel/);
+    assert.match(prerendered.text, /6 steps/);
+    releaseLoader();
+    await page.waitForFunction(() => document.querySelector('sahel-map').getAttribute('state') === 'loading', null, { polling: 100 });
+    await page.waitForTimeout(200);
+    const loaderFrame = await look();
+    assert.equal(loaderFrame.defined, true);
+    // The loader's own first frame is the prerendered one: the same words, the same size.
+    assert.equal(loaderFrame.text, prerendered.text);
+    assert.equal(loaderFrame.height, prerendered.height);
+    assert.equal(loaderFrame.next, prerendered.next);
+    assert.equal(loaderFrame.keyOpen, prerendered.keyOpen);
+    releaseWasm();
+    await waitForState(page, 'ready');
+    await page.waitForTimeout(300);
+    const live = await look();
+    assert.equal(live.height, prerendered.height, 'the live map changed the height');
+    assert.deepEqual(await page.evaluate(() => window.__shifts), [], 'layout shifts');
+    await context.close();
+  });
+}
+
 test('a wasm that never arrives leaves the poster, then the error, and the page whole', async () => {
   const context = await browser.newContext({ viewport: { width: 800, height: 900 } });
   await context.route(/\.wasm$/, (route) => route.abort());

@@ -77,8 +77,16 @@ pub fn build() -> Result<()> {
             .replace(CSS_PLACEHOLDER, &serde_json::to_string(&compact_css(&css))?)
             .replace(FRAME_PLACEHOLDER, &crate::poster::first_frames(&root)?),
     )?;
+    // The demo article carries its map's first frame, so it needs no render-blocking script.
+    std::fs::write(
+        dist.join("index.html"),
+        crate::prerender::prerender(
+            &std::fs::read_to_string(www.join("index.html"))?,
+            &css,
+            &crate::poster::first_frame_pair(&root)?,
+        )?,
+    )?;
     for page in [
-        "index.html",
         "article.css",
         "embed.html",
         "embed.css",

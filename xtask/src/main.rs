@@ -6,6 +6,7 @@ mod cdn;
 mod geodata;
 mod policy;
 mod poster;
+mod prerender;
 mod report;
 mod serve;
 mod test;
@@ -20,6 +21,9 @@ tasks:
   serve      build dist/ and serve it on http://127.0.0.1:8080/
   build      build dist/ (release wasm, wasm-bindgen, wasm-opt, pages)
   test       install what the tests need, then run native, wasm and end-to-end tests
+  prerender <page.html> [<out.html>]
+             write each <sahel-map> of a page with its first frame inside (no render-blocking
+             loader needed; see docs/EMBED.md)
   bench      sizes of what the demo page fetches; load, click and memory in headless Chromium
   data-report  every record of geodata/sahel.json with its verification status and sources
   geodata    regenerate geodata/countries.geojson from Natural Earth (npm world-atlas)";
@@ -35,6 +39,13 @@ fn main() -> Result<()> {
         Some("test") => test::test(),
         Some("geodata") => geodata::geodata(),
         Some("bench") => bench::bench(),
+        Some("prerender") => match &args[1..] {
+            [page] => prerender::prerender_file(&util::root(), page.as_ref(), None),
+            [page, out] => {
+                prerender::prerender_file(&util::root(), page.as_ref(), Some(out.as_ref()))
+            }
+            _ => bail!("usage: cargo xtask prerender <page.html> [<out.html>]"),
+        },
         Some("data-report") => report::data_report(),
         Some("help" | "--help" | "-h") | None => {
             println!("{USAGE}");

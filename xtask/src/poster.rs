@@ -139,10 +139,16 @@ fn inputs(root: &Path) -> Result<(Dataset, DrawnMap)> {
 /// The element's first frame in each language, as a JSON object for the loader: the widget's
 /// layout with the poster in the map's place (`controls::first_frame_html`).
 pub fn first_frames(root: &Path) -> Result<String> {
+    let [en, fr] = first_frame_pair(root)?;
+    Ok(serde_json::json!({ "en": en, "fr": fr }).to_string())
+}
+
+/// The first frame in English and in French, as markup.
+pub fn first_frame_pair(root: &Path) -> Result<[String; 2]> {
     let (data, map) = inputs(root)?;
     let poster_height = map.height as i32 as f64 + STRIP;
     let frame = |lang| first_frame_html(&data, lang, &map, poster_height);
-    Ok(serde_json::json!({ "en": frame(Lang::En), "fr": frame(Lang::Fr) }).to_string())
+    Ok([frame(Lang::En), frame(Lang::Fr)])
 }
 
 /// The poster in `lang` and the light (or dark) theme, as SVG text.
