@@ -16,8 +16,7 @@ use std::cell::RefCell;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
-/// The loader's texts around the map (`#figure()`, `#downloads()`, `#showStep()`), English and
-/// French; tests/e2e/demo.test.mjs checks the two agree on the page.
+/// The newsroom's texts around the map, as the loader names them (`TEXTS` in www/sahel-map.js).
 const TEXTS: [&str; 4] = ["headline", "subtitle", "notes", "credit"];
 
 /// What the first pass learns of one element.
@@ -91,6 +90,14 @@ pub fn prerender(page: &str, css: &str, frames: &[String; 2]) -> Result<String> 
                 el.prepend(&template, ContentType::Html);
                 Ok(())
             }))
+            // Run again on its own output, a page gets its frames anew, not twice.
+            .append_element_content_handler(element!(
+                "sahel-map > template[shadowrootmode]",
+                |el| {
+                    el.remove();
+                    Ok(())
+                }
+            ))
             // The loader shows no step until the reader starts the story.
             .append_element_content_handler(element!("sahel-map > [slot=\"steps\"] > li", |el| {
                 el.set_attribute("hidden", "")?;
@@ -114,7 +121,8 @@ fn is_french(map: &Element, page_lang: &str) -> bool {
 }
 
 /// `<template shadowrootmode="open">`: the stylesheet and the loader's figure around the first
-/// frame, as the loader builds them once its slots are filled.
+/// frame, as the loader builds them once its slots are filled. The words (steps, downloads)
+/// are the loader's; tests/e2e/poster.test.mjs checks that both frames read the same.
 fn shadow_root(map: &Element, page_lang: &str, css: &str, frames: &[String; 2]) -> String {
     let fr = is_french(map, page_lang);
     let pick = |en: &'static str, fr_text: &'static str| if fr { fr_text } else { en };
@@ -394,6 +402,15 @@ mod tests {
             ".a{x:1}.a .b,.c{x:3}:host{x:4}.a:not(.z){x:5}.a[data-v=\"1.5\"]{x:6}\
              @container (max-width:479.98px){.a{x:7}}"
         );
+    }
+
+    #[test]
+    fn prerendering_twice_changes_nothing() {
+        let page = r#"<sahel-map headline="H"><ol slot="steps"><li>one</li></ol></sahel-map>"#;
+        let once = prerender(page, ".sm{x:1}", &frames()).unwrap();
+        let twice = prerender(&once, ".sm{x:1}", &frames()).unwrap();
+        assert_eq!(twice, once);
+        assert_eq!(once.matches("<template").count(), 1);
     }
 
     #[test]
