@@ -89,8 +89,22 @@ fn svg_of(ev: &web_sys::Event) -> Option<Element> {
     ev.current_target()?.dyn_into::<Element>().ok()
 }
 
-pub fn handlers(state: MapState, size: [f64; 2], hint: RwSignal<Option<Text>>) -> Handlers {
+/// A wheel or a pinch zooms many times a second: the drawn layers (labels, symbols, marks) follow
+/// its zoom once it has paused this long, scaled with the map meanwhile, so each of its frames
+/// costs a transform rather than new markup (the Ctrl + wheel zoom's slowest frames were the
+/// markup's parsing).
+pub const SETTLE: Duration = Duration::from_millis(150);
+
+/// `continuous` is set before each change of zoom that comes from a wheel or a pinch (see
+/// [`SETTLE`]).
+pub fn handlers(
+    state: MapState,
+    size: [f64; 2],
+    hint: RwSignal<Option<Text>>,
+    continuous: Rc<std::cell::Cell<bool>>,
+) -> Handlers {
     let gesture = Rc::new(RefCell::new(Gesture::default()));
+    let pinching = continuous.clone();
     let wheel = move |ev: WheelEvent| {
         if !(ev.ctrl_key() || ev.meta_key()) {
             // The page scrolls as usual; the reader learns how to zoom.
@@ -113,6 +127,7 @@ pub fn handlers(state: MapState, size: [f64; 2], hint: RwSignal<Option<Text>>) -
             [f64::from(ev.client_x()), f64::from(ev.client_y())],
             size,
         );
+        continuous.set(true);
         state
             .zoom
             .update(|z| *z = z.zoom_at(at, factor, size[0], size[1]));
@@ -177,6 +192,7 @@ pub fn handlers(state: MapState, size: [f64; 2], hint: RwSignal<Option<Text>>) -
                         size[0],
                         size[1],
                     );
+                    pinching.set(true);
                     state.zoom.set(z);
                 }
                 // One finger across the map: the page keeps it; say how to move the map.

@@ -1,6 +1,6 @@
 use super::app::Loaded;
 use super::country::country_shape;
-use super::gestures::{handlers, take_drag, zoom_centre, Handlers};
+use super::gestures::{handlers, take_drag, zoom_centre, Handlers, SETTLE};
 use super::measure::Measurer;
 use super::tooltip::{named, tip_for, Tooltip};
 use super::{Lit, MapState, Selection};
@@ -30,8 +30,34 @@ pub fn MapSvg(loaded: Arc<Loaded>) -> impl IntoView {
     let window = (RwSignal::new(0.0), RwSignal::new(map.width));
     watch_width(svg_ref, map.width, state.px_per_unit, window);
     // What labels and symbols are drawn for: the rendered size times the zoom, so they keep
-    // their screen size as the reader zooms.
-    let px_per_unit = Memo::new(move |_| state.px_per_unit.get() * state.zoom.get().k);
+    // their screen size as the reader zooms; during a wheel or a pinch, the zoom it last
+    // paused at (`gestures::SETTLE`).
+    let continuous = std::rc::Rc::new(std::cell::Cell::new(false));
+    let drawn_k = RwSignal::new(state.zoom.get_untracked().k);
+    let settling = StoredValue::new_local(None::<TimeoutHandle>);
+    {
+        let continuous = continuous.clone();
+        Effect::new(move |_| {
+            let k = state.zoom.get().k;
+            settling.update_value(|h| {
+                if let Some(h) = h.take() {
+                    h.clear();
+                }
+            });
+            if continuous.replace(false) {
+                let handle = set_timeout_with_handle(
+                    move || {
+                        drawn_k.try_set(k);
+                    },
+                    SETTLE,
+                );
+                settling.set_value(handle.ok());
+            } else if drawn_k.get_untracked() != k {
+                drawn_k.set(k);
+            }
+        });
+    }
+    let px_per_unit = Memo::new(move |_| state.px_per_unit.get() * drawn_k.get());
     let size = [map.width, map.height];
     let hint = RwSignal::new(None::<Text>);
     let Handlers {
@@ -39,7 +65,7 @@ pub fn MapSvg(loaded: Arc<Loaded>) -> impl IntoView {
         down,
         moved,
         up,
-    } = handlers(state, size, hint);
+    } = handlers(state, size, hint, continuous);
     let up = std::rc::Rc::new(std::cell::RefCell::new(up));
     let cancel = {
         let up = up.clone();

@@ -54,9 +54,15 @@ test('a plain wheel scrolls the page and says how to zoom; Ctrl + wheel zooms ar
   await page.waitForFunction(() => document.querySelector('sahel-map').shadowRoot.querySelector('g.sm-zoom').getAttribute('transform'));
   assert.ok((await scale(page)) > 1.5, await transform(page));
   assert.equal(await page.evaluate(() => window.scrollY), scrolled, 'Ctrl + wheel must not scroll the page');
-  // Screen size of a symbol is unchanged (within a pixel), though the map is bigger.
-  const size1 = await box(page, symbol);
-  assert.ok(Math.abs(size1.w - size0.w) < 1.5, `${size0.w} → ${size1.w}`);
+  // Screen size of a symbol is unchanged (within a pixel), though the map is bigger, once the
+  // wheel has paused (symbols are drawn anew then, not at every step of it).
+  await page
+    .waitForFunction(
+      ([s, w]) => Math.abs(document.querySelector('sahel-map').shadowRoot.querySelector(s).getBoundingClientRect().width - w) < 1.5,
+      [symbol, size0.w],
+      { timeout: 5000, polling: 50 },
+    )
+    .catch(async () => assert.fail(`symbol ${size0.w} → ${(await box(page, symbol)).w} px wide after the wheel`));
   await context.close();
 });
 
