@@ -232,9 +232,10 @@ fn shadow_root(map: &Element, page_lang: &str, css: &str, frames: &[String; 2]) 
     format!(r#"<template shadowrootmode="open"><style>{css}</style>{h}</template>"#)
 }
 
-/// The stylesheet `css` (comments gone) with only the rules that can apply to `markup`: a rule
-/// stays when one of its selectors names only classes the markup has (a class under `:not()`
-/// need not be there); an at-rule keeps the rules inside it that stay, and goes when none do.
+/// The stylesheet `css` (comments gone) with only the rules that can apply to `markup` before
+/// the loader runs: a rule stays when one of its selectors names only classes the markup has (a
+/// class under `:not()` need not be there) and no hover, focus or press; an at-rule keeps the
+/// rules inside it that stay, and goes when none do; print rules go.
 fn rules_for(css: &str, markup: &str) -> String {
     let classes: BTreeSet<&str> = markup
         .split("class=\"")
@@ -261,21 +262,27 @@ fn rules_for(css: &str, markup: &str) -> String {
                 })
                 .map_or(rest.len() - open - 1, |(i, _)| i);
         let body = &rest[open + 1..close];
-        if prelude.trim_start().starts_with('@') {
+        if prelude.trim_start().starts_with("@media print") {
+            // Nobody prints the page in the moment before the loader runs.
+        } else if prelude.trim_start().starts_with('@') {
             let inner = rules_for(body, markup);
             if !inner.is_empty() {
                 kept.push_str(&format!("{prelude}{{{inner}}}"));
             }
-        } else if top_level(prelude, ',')
-            .iter()
-            .any(|selector| classes_in(selector).iter().all(|c| classes.contains(c)))
-        {
+        } else if top_level(prelude, ',').iter().any(|selector| {
+            // Nothing in the frame works until the loader runs: no hover or focus feedback.
+            !INTERACTIVE.iter().any(|p| selector.contains(p))
+                && classes_in(selector).iter().all(|c| classes.contains(c))
+        }) {
             kept.push_str(&rest[..=close]);
         }
         rest = &rest[(close + 1).min(rest.len())..];
     }
     kept
 }
+
+/// Pseudo-classes of a reader's input, which the prerendered frame has no use for.
+const INTERACTIVE: [&str; 3] = [":hover", ":focus", ":active"];
 
 /// `text` split at each `sep` outside parentheses and brackets.
 fn top_level(text: &str, sep: char) -> Vec<&str> {
@@ -395,7 +402,8 @@ mod tests {
     #[test]
     fn only_the_rules_the_markup_can_use_stay() {
         let css = ".a{x:1}.b{x:2}.a .b,.c{x:3}:host{x:4}.a:not(.z){x:5}.a[data-v=\"1.5\"]{x:6}\
-                   @container (max-width:479.98px){.a{x:7}.b{x:8}}@media print{.z{x:9}}";
+                   @container (max-width:479.98px){.a{x:7}.b{x:8}}@media print{.a{x:9}}\
+                   .a:hover,.c:focus-visible{x:10}";
         let kept = rules_for(css, r#"<div class="a"><p class="c d"></p></div>"#);
         assert_eq!(
             kept,
