@@ -290,12 +290,7 @@ fn without_unused_rules(svg: &str) -> String {
     };
     let (css, rest) = (&svg[open + 7..close], &svg[close..]);
     let markup = [&svg[..open], rest].concat();
-    let classes: Vec<&str> = markup
-        .split("class=\"")
-        .skip(1)
-        .filter_map(|s| s.split('"').next())
-        .flat_map(str::split_whitespace)
-        .collect();
+    let classes = crate::prerender::classes_of(&markup);
     let used = |selector: &str| {
         selector
             .split(|c: char| c == '.' || c.is_whitespace())

@@ -79,10 +79,9 @@ pub fn prerender(page: &str, css: &str, frames: &[String; 2]) -> Result<String> 
                 let i = *next.borrow();
                 *next.borrow_mut() += 1;
                 let map = &maps[i];
-                if el.get_attribute("data-src").is_some_and(|v| !v.is_empty())
-                    || el
-                        .get_attribute("data-geo-src")
-                        .is_some_and(|v| !v.is_empty())
+                if ["data-src", "data-geo-src"]
+                    .iter()
+                    .any(|name| map.attributes.get(*name).is_some_and(|v| !v.is_empty()))
                 {
                     return Ok(());
                 }
@@ -128,28 +127,24 @@ fn shadow_root(map: &Element, page_lang: &str, css: &str, frames: &[String; 2]) 
     let pick = |en: &'static str, fr_text: &'static str| if fr { fr_text } else { en };
     let mut h = String::new();
 
+    // A text shows when its attribute has words or the page slotted its own (`#showText`).
+    let text_of = |name: &str| map.attributes.get(name).map_or("", String::as_str);
+    let shown = |name: &str| !text_of(name).trim().is_empty() || map.slotted.contains(name);
     let text_box = |h: &mut String, name: &str| {
-        let text = map.attributes.get(name).map_or("", String::as_str);
-        let hidden = text.trim().is_empty() && !map.slotted.contains(name);
         h.push_str(&format!(
             r#"<div class="sm-news-{name}" id="sm-news-{name}""#
         ));
-        if hidden {
+        if !shown(name) {
             h.push_str(" hidden");
         }
         h.push_str(&format!(r#"><slot name="{name}">"#));
         // The attribute's source text: its character references mean the same in text, and a
         // `<`, which an attribute may hold as it is, must not start a tag here.
-        h.push_str(&text.replace('<', "&lt;").replace('>', "&gt;"));
+        h.push_str(&text_of(name).replace('<', "&lt;").replace('>', "&gt;"));
         h.push_str("</slot></div>");
     };
-    let headline_shown = map
-        .attributes
-        .get("headline")
-        .is_some_and(|t| !t.trim().is_empty())
-        || map.slotted.contains("headline");
     h.push_str(r#"<div class="sm-frame" role="figure""#);
-    if headline_shown {
+    if shown(TEXTS[0]) {
         h.push_str(r#" aria-labelledby="sm-news-headline""#);
     }
     h.push_str(r#"><div class="sm-head">"#);
@@ -188,15 +183,9 @@ fn shadow_root(map: &Element, page_lang: &str, css: &str, frames: &[String; 2]) 
     // language and theme: fetched with the page, it would share a slow line with the page's own
     // stylesheet and hold the first paint (about 6 %, measured), and drawn before the loader
     // runs, laying out the SVG would too.
-    let frame = frames[usize::from(fr)].replacen(
-            // The loader opens the key at 480 px and wider; markup cannot know the width, so
-            // it carries the key both ways and the stylesheet shows the one that applies.
-            r#"<details class="sm-legend" open>"#,
-            r#"<details class="sm-legend sm-if-narrow"><summary></summary></details><details class="sm-legend sm-if-wide" open>"#,
-            1,
-        );
+    let frame = &frames[usize::from(fr)];
     h.push_str(r#"<div class="sm-body-box"><div class="sm-first-box">"#);
-    h.push_str(&narrow_key(&frame));
+    h.push_str(&key_both_ways(frame));
     h.push_str("</div></div>");
 
     // The footer: the downloads, in place and disabled until the map is ready; notes; credit.
@@ -237,12 +226,7 @@ fn shadow_root(map: &Element, page_lang: &str, css: &str, frames: &[String; 2]) 
 /// class under `:not()` need not be there) and no hover, focus or press; an at-rule keeps the
 /// rules inside it that stay, and goes when none do; print rules go.
 fn rules_for(css: &str, markup: &str) -> String {
-    let classes: BTreeSet<&str> = markup
-        .split("class=\"")
-        .skip(1)
-        .filter_map(|s| s.split('"').next())
-        .flat_map(str::split_whitespace)
-        .collect();
+    let classes = classes_of(markup);
     let mut kept = String::new();
     let mut rest = css;
     while let Some(open) = rest.find('{') {
@@ -279,6 +263,17 @@ fn rules_for(css: &str, markup: &str) -> String {
         rest = &rest[(close + 1).min(rest.len())..];
     }
     kept
+}
+
+/// Every class the markup's elements carry (double-quoted `class` attributes, as our writers
+/// write them).
+pub fn classes_of(markup: &str) -> BTreeSet<&str> {
+    markup
+        .split("class=\"")
+        .skip(1)
+        .filter_map(|s| s.split('"').next())
+        .flat_map(str::split_whitespace)
+        .collect()
 }
 
 /// Pseudo-classes of a reader's input, which the prerendered frame has no use for.
@@ -341,17 +336,20 @@ fn classes_in(selector: &str) -> Vec<&str> {
     found
 }
 
-/// The closed key's summary, given the open key's words.
-fn narrow_key(frame: &str) -> String {
+/// The loader opens the key at 480 px and wider; markup cannot know its width, so the frame
+/// carries the key closed (its summary alone) and open, and the stylesheet shows the one that
+/// applies.
+fn key_both_ways(frame: &str) -> String {
+    const OPEN: &str = r#"<details class="sm-legend" open><summary>"#;
     let summary = frame
-        .split(r#"<details class="sm-legend sm-if-wide" open><summary>"#)
-        .nth(1)
-        .and_then(|rest| rest.split("</summary>").next())
-        .unwrap_or_default()
-        .to_string();
+        .split_once(OPEN)
+        .and_then(|(_, rest)| rest.split_once("</summary>"))
+        .map_or("", |(summary, _)| summary);
     frame.replacen(
-        r#"<details class="sm-legend sm-if-narrow"><summary></summary>"#,
-        &format!(r#"<details class="sm-legend sm-if-narrow"><summary>{summary}</summary>"#),
+        OPEN,
+        &format!(
+            r#"<details class="sm-legend sm-if-narrow"><summary>{summary}</summary></details><details class="sm-legend sm-if-wide" open><summary>"#
+        ),
         1,
     )
 }
