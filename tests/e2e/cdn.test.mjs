@@ -45,6 +45,9 @@ test('every text and wasm file has .br and .gz twins with the same bytes inside'
 
 test('the server sends the twins as a CDN would: brotli to a browser that takes it, the file itself to a client that asks for nothing', async () => {
   const { page, context } = await open(browser, 'index.html');
+  // Reloaded once the first load is over: on a prerendered page the wasm is fetched after the
+  // load event, and a reload in the middle of that fetch once waited out Playwright's 30 s in CI.
+  await waitForState(page, 'ready');
   const encodings = {};
   page.on('response', (r) => (encodings[new URL(r.url()).pathname.slice(1)] = r.headers()['content-encoding'] ?? null));
   await page.reload();
