@@ -51,9 +51,10 @@ pub fn build() -> Result<()> {
         .typescript(false)
         .generate(&bindgen_dir)
         .context("wasm-bindgen")?;
-    std::fs::copy(
-        bindgen_dir.join(format!("{GLUE}.js")),
+    let glue = std::fs::read_to_string(bindgen_dir.join(format!("{GLUE}.js")))?;
+    std::fs::write(
         dist.join(format!("{GLUE}.js")),
+        crate::names::shorten(&bindgen_dir.join(format!("{GLUE}_bg.wasm")), &glue)?,
     )?;
     run(Command::new(root.join("node_modules/.bin/wasm-opt"))
         .arg("-Oz")

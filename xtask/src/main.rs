@@ -4,6 +4,7 @@ mod bench;
 mod build;
 mod cdn;
 mod geodata;
+mod names;
 mod policy;
 mod poster;
 mod prerender;
