@@ -60,8 +60,11 @@ function sharedSheet() {
 function wasmReady() {
   if (!wasm) {
     // The bundled countries file too: the map asks for it once the wasm runs, and finds it in
-    // the HTTP cache (its name is its content's, so a CDN keeps it).
-    fetch(new URL('./countries.geojson', import.meta.url)).catch(() => {});
+    // the HTTP cache (its name is its content's, so a CDN keeps it). Its body is read to the
+    // end, or the cache entry would stay unfinished and the map's own request wait on it.
+    fetch(new URL('./countries.geojson', import.meta.url))
+      .then((r) => r.arrayBuffer())
+      .catch(() => {});
     // The wasm's bytes and the glue side by side, not the one after the other: the glue takes
     // the response as it comes (compiled while it streams in).
     const bytes = fetch(new URL('./sahel_map_core_bg.wasm', import.meta.url));

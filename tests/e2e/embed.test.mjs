@@ -156,6 +156,28 @@ test('two maps on one page select independently', async () => {
   await context.close();
 });
 
+// Twenty maps share the loader's early requests (the glue, the wasm, the countries file) and
+// each asks for the countries again once its wasm runs: every one is answered and drawn, well
+// before a map would give up waiting (30 s).
+test('twenty maps in view at once are all ready', async () => {
+  const n = 20;
+  const { page: p, context } = await page(
+    { viewport: { width: 1280, height: 8000 } },
+    'twenty.html',
+    `<div style="display:grid;grid-template-columns:repeat(5,1fr);gap:8px">${'<sahel-map></sahel-map>'.repeat(n)}</div>`,
+  );
+  await p
+    .waitForFunction((n) => [...document.querySelectorAll('sahel-map')].filter((m) => m.getAttribute('state') === 'ready').length === n, n, {
+      timeout: 25000,
+      polling: 200,
+    })
+    .catch(async () => {
+      const states = await p.evaluate(() => [...document.querySelectorAll('sahel-map')].map((m) => m.getAttribute('state')));
+      assert.fail(`not all ready after 25 s: ${states.join(' ')}`);
+    });
+  await context.close();
+});
+
 test('dark from the theme attribute or the reader’s system, light when the page insists', async () => {
   const water = (p, id) => p.evaluate((id) => getComputedStyle(document.querySelector(id).shadowRoot.querySelector('svg.sm-map')).backgroundColor, id);
   const body = '<sahel-map id="plain"></sahel-map><sahel-map id="dark" theme="dark"></sahel-map><sahel-map id="light" theme="light"></sahel-map>';

@@ -8,26 +8,33 @@ use std::sync::Arc;
 use tiny_http::{Header, Response, Server};
 
 pub fn serve_forever(dir: &Path, addr: &str) -> Result<()> {
-    let server = Server::http(addr).map_err(|e| anyhow!("cannot listen on {addr}: {e}"))?;
+    let server = Arc::new(Server::http(addr).map_err(|e| anyhow!("cannot listen on {addr}: {e}"))?);
     println!(
         "Serving {} at http://{}/",
         dir.display(),
         server.server_addr()
     );
-    handle(&server, dir);
-    Ok(())
+    start(&server, dir);
+    loop {
+        std::thread::park();
+    }
 }
 
 /// Serves `dir` on a free loopback port from background threads; returns the base URL.
 pub fn spawn(dir: &Path) -> Result<String> {
     let server = Arc::new(Server::http("127.0.0.1:0").map_err(|e| anyhow!("cannot listen: {e}"))?);
     let url = format!("http://{}/", server.server_addr());
-    // Enough handlers that a slow reader (a page left open by a test) never starves the next.
+    start(&server, dir);
+    Ok(url)
+}
+
+/// Enough handlers that a slow reader (a page left open, a fetch abandoned mid-body) never
+/// starves the next request (with one, a page could wait on another page's request).
+fn start(server: &Arc<Server>, dir: &Path) {
     for _ in 0..16 {
         let (server, dir) = (server.clone(), dir.to_path_buf());
         std::thread::spawn(move || handle(&server, &dir));
     }
-    Ok(url)
 }
 
 fn handle(server: &Server, dir: &Path) {
