@@ -80,6 +80,28 @@ impl Zoom {
         [(p[0] - self.x) / self.k, (p[1] - self.y) / self.k]
     }
 
+    /// What takes a picture drawn at `drawn` to show this zoom: scale by `k` about the
+    /// picture's origin, then shift by `(x, y)` SVG units.
+    ///
+    /// ```
+    /// use sahel_map::carto::zoom::Zoom;
+    /// let drawn = Zoom::IDENTITY.zoom_at([500.0, 300.0], 2.0, 1000.0, 600.0);
+    /// let now = drawn.zoom_at([100.0, 100.0], 1.5, 1000.0, 600.0);
+    /// let change = now.since(drawn);
+    /// // A map point lands where the new zoom draws it.
+    /// let p = [420.0, 250.0];
+    /// let moved = change.apply(drawn.apply(p));
+    /// assert!((moved[0] - now.apply(p)[0]).abs() < 1e-9 && (moved[1] - now.apply(p)[1]).abs() < 1e-9);
+    /// ```
+    pub fn since(self, drawn: Zoom) -> Change {
+        let k = self.k / drawn.k;
+        Change {
+            k,
+            x: self.x - k * drawn.x,
+            y: self.y - k * drawn.y,
+        }
+    }
+
     /// The `transform` attribute: `translate(x y) scale(k)`, or empty at rest.
     pub fn transform(self) -> String {
         if self == Zoom::IDENTITY {
@@ -92,6 +114,46 @@ impl Zoom {
             fmt_tenths(self.y),
             super::fixed::fixed(self.k, 3, false)
         )
+    }
+}
+
+/// A change of zoom as a scale `k` about the origin then a shift `(x, y)` in SVG units
+/// ([`Zoom::since`]); unlike a [`Zoom`] it may shrink and need not cover the frame.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Change {
+    pub k: f64,
+    pub x: f64,
+    pub y: f64,
+}
+
+impl Change {
+    pub const NONE: Change = Change {
+        k: 1.0,
+        x: 0.0,
+        y: 0.0,
+    };
+
+    /// Where it takes point `p`.
+    pub fn apply(self, p: [f64; 2]) -> [f64; 2] {
+        [p[0] * self.k + self.x, p[1] * self.k + self.y]
+    }
+
+    /// The CSS `transform` that makes it, for a picture of `px` CSS pixels per SVG unit whose
+    /// `transform-origin` is its top left corner.
+    pub fn css(self, px: f64) -> String {
+        format!(
+            "translate({}px,{}px) scale({})",
+            super::fixed::fixed(self.x * px, 1, true),
+            super::fixed::fixed(self.y * px, 1, true),
+            super::fixed::fixed(self.k, 4, true)
+        )
+    }
+
+    /// A box `[left, top, width, height]` in CSS pixels as it was before [`Change::css`]
+    /// moved it.
+    pub fn undo(self, px: f64, [left, top, width, height]: [f64; 4]) -> [f64; 4] {
+        let k = self.k.max(f64::MIN_POSITIVE);
+        [left - self.x * px, top - self.y * px, width / k, height / k]
     }
 }
 
@@ -123,5 +185,20 @@ mod tests {
         };
         assert_eq!(z.transform(), "translate(-120.3 -40) scale(2.500)");
         assert_eq!(z.invert(z.apply([3.0, 4.0])), [3.0, 4.0]);
+    }
+
+    #[test]
+    fn a_change_is_written_for_css_and_undone_on_a_box() {
+        let drawn = Zoom::IDENTITY.zoom_at([500.0, 300.0], 2.0, 1000.0, 600.0);
+        let change = drawn
+            .zoom_at([500.0, 300.0], 1.5, 1000.0, 600.0)
+            .since(drawn);
+        assert_eq!(change.k, 1.5);
+        assert_eq!(change.css(0.5), "translate(-125px,-75px) scale(1.5)");
+        assert_eq!(Zoom::IDENTITY.since(Zoom::IDENTITY), Change::NONE);
+        // The box the CSS transform made, taken back to the one the layout gave.
+        let laid_out = [10.0, 20.0, 500.0, 300.0];
+        let shown = [10.0 - 125.0, 20.0 - 75.0, 750.0, 450.0];
+        assert_eq!(change.undo(0.5, shown), laid_out);
     }
 }

@@ -5,10 +5,10 @@
 
 use super::MapState;
 use crate::carto::within;
-use crate::carto::zoom::Zoom;
+use crate::carto::zoom::{Change, Zoom};
 use crate::i18n::Text;
 use leptos::prelude::*;
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use std::time::Duration;
 use wasm_bindgen::JsCast;
@@ -25,19 +25,43 @@ struct Gesture {
     pinch: Option<(f64, [f64; 2], Zoom)>,
 }
 
-/// A client point in the map's SVG units (before the zoom transform).
-fn to_svg(svg: &Element, client: [f64; 2], size: [f64; 2]) -> [f64; 2] {
+/// The `<svg>`'s box as laid out: `[left, top, width, height]` in client pixels, before the
+/// lens (`show_through`) moved it.
+fn laid_out(svg: &Element, lens: Change, size: [f64; 2]) -> [f64; 4] {
     let r = svg.get_bounding_client_rect();
-    let (w, h) = (r.width().max(1.0), r.height().max(1.0));
+    let [left, top, width, height] = [r.left(), r.top(), r.width(), r.height()];
+    let px = width / lens.k / size[0];
+    let [left, top, width, height] = lens.undo(px, [left, top, width, height]);
+    [left, top, width.max(1.0), height.max(1.0)]
+}
+
+/// A client point in the map's SVG units (before the zoom transform).
+fn to_svg(svg: &Element, lens: Change, client: [f64; 2], size: [f64; 2]) -> [f64; 2] {
+    let [left, top, w, h] = laid_out(svg, lens, size);
     [
-        (client[0] - r.left()) / w * size[0],
-        (client[1] - r.top()) / h * size[1],
+        (client[0] - left) / w * size[0],
+        (client[1] - top) / h * size[1],
     ]
 }
 
 /// SVG units per CSS pixel on screen, at zoom 1.
-fn units_per_px(svg: &Element, width: f64) -> f64 {
-    width / svg.get_bounding_client_rect().width().max(1.0)
+fn units_per_px(svg: &Element, lens: Change, size: [f64; 2]) -> f64 {
+    size[0] / laid_out(svg, lens, size)[2]
+}
+
+/// Shows the map's picture moved by `change` (a CSS transform of the whole `<svg>`, `px` CSS
+/// pixels per SVG unit), or as drawn with [`Change::NONE`]. The compositor moves it without
+/// laying out or painting the map: under 4× CPU a Ctrl + wheel step took 27–34 ms (median) as
+/// a new `transform` attribute and 3–9 ms this way. `is-moving` (widget.css) makes it a layer
+/// and paints what lies beyond the `<svg>`'s box, so a zoom out shows the map, not a gap.
+pub fn show_through(svg: &web_sys::SvgElement, change: Change, px: f64) {
+    let moving = change != Change::NONE;
+    let _ = svg.class_list().toggle_with_force("is-moving", moving);
+    let style = svg.style();
+    let _ = match moving {
+        true => style.set_property("transform", &change.css(px)),
+        false => style.remove_property("transform").map(drop),
+    };
 }
 
 fn is_mac() -> bool {
@@ -96,15 +120,17 @@ fn svg_of(ev: &web_sys::Event) -> Option<Element> {
 pub const SETTLE: Duration = Duration::from_millis(150);
 
 /// `continuous` is set before each change of zoom that comes from a wheel or a pinch (see
-/// [`SETTLE`]).
+/// [`SETTLE`]); `lens` is how [`show_through`] moves the picture meanwhile.
 pub fn handlers(
     state: MapState,
     size: [f64; 2],
     hint: RwSignal<Option<Text>>,
-    continuous: Rc<std::cell::Cell<bool>>,
+    continuous: Rc<Cell<bool>>,
+    lens: Rc<Cell<Change>>,
 ) -> Handlers {
     let gesture = Rc::new(RefCell::new(Gesture::default()));
     let pinching = continuous.clone();
+    let wheel_lens = lens.clone();
     let wheel = move |ev: WheelEvent| {
         if !(ev.ctrl_key() || ev.meta_key()) {
             // The page scrolls as usual; the reader learns how to zoom.
@@ -124,6 +150,7 @@ pub fn handlers(
         let factor = within((-ev.delta_y() * lines * 0.002).exp(), 0.5, 2.0);
         let at = to_svg(
             &svg,
+            wheel_lens.get(),
             [f64::from(ev.client_x()), f64::from(ev.client_y())],
             size,
         );
@@ -134,7 +161,7 @@ pub fn handlers(
     };
 
     let down = {
-        let gesture = gesture.clone();
+        let (gesture, lens) = (gesture.clone(), lens.clone());
         move |ev: PointerEvent| {
             let at = [f64::from(ev.client_x()), f64::from(ev.client_y())];
             let mut g = gesture.borrow_mut();
@@ -150,7 +177,12 @@ pub fn handlers(
             if let ([(_, a), (_, b)], Some(svg)) = (&g.down[..], svg_of(&ev)) {
                 let (a, b) = (*a, *b);
                 let _ = svg.set_pointer_capture(ev.pointer_id());
-                let centre = to_svg(&svg, [(a[0] + b[0]) / 2.0, (a[1] + b[1]) / 2.0], size);
+                let centre = to_svg(
+                    &svg,
+                    lens.get(),
+                    [(a[0] + b[0]) / 2.0, (a[1] + b[1]) / 2.0],
+                    size,
+                );
                 let dist = ((a[0] - b[0]).powi(2) + (a[1] - b[1]).powi(2))
                     .sqrt()
                     .max(1.0);
@@ -161,7 +193,7 @@ pub fn handlers(
     };
 
     let moved = {
-        let gesture = gesture.clone();
+        let (gesture, lens) = (gesture.clone(), lens.clone());
         move |ev: PointerEvent| {
             let at = [f64::from(ev.client_x()), f64::from(ev.client_y())];
             let mut g = gesture.borrow_mut();
@@ -172,7 +204,7 @@ pub fn handlers(
                     state.dragged.set_value(true);
                 }
                 if state.dragged.get_value() {
-                    let u = units_per_px(&svg, size[0]);
+                    let u = units_per_px(&svg, lens.get(), size);
                     state.zoom.set(zoom.pan(dx * u, dy * u, size[0], size[1]));
                 }
                 return;
@@ -184,7 +216,12 @@ pub fn handlers(
             slot.1 = at;
             match (g.pinch, &g.down[..]) {
                 (Some((dist0, centre0, zoom0)), [(_, a), (_, b)]) => {
-                    let centre = to_svg(&svg, [(a[0] + b[0]) / 2.0, (a[1] + b[1]) / 2.0], size);
+                    let centre = to_svg(
+                        &svg,
+                        lens.get(),
+                        [(a[0] + b[0]) / 2.0, (a[1] + b[1]) / 2.0],
+                        size,
+                    );
                     let dist = ((a[0] - b[0]).powi(2) + (a[1] - b[1]).powi(2)).sqrt();
                     let z = zoom0.zoom_at(centre0, dist / dist0, size[0], size[1]).pan(
                         centre[0] - centre0[0],

@@ -1,16 +1,18 @@
 use super::app::Loaded;
 use super::country::country_shape;
-use super::gestures::{handlers, take_drag, zoom_centre, Handlers, SETTLE};
+use super::gestures::{handlers, show_through, take_drag, zoom_centre, Handlers, SETTLE};
 use super::measure::Measurer;
 use super::tooltip::{named, tip_for, Tooltip};
 use super::{Lit, MapState, Selection};
-use crate::carto::zoom::Zoom;
+use crate::carto::zoom::{Change, Zoom};
 use crate::i18n::Text;
 use crate::view::labels::{estimate, labels, labels_svg};
 use crate::view::overlay::{site_labels_svg, Drawn, View};
 use crate::view::partners::{blocs_svg, lines_svg, marks_svg, partners_of};
 use leptos::html::Div;
 use leptos::prelude::*;
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
 use std::sync::Arc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -29,35 +31,50 @@ pub fn MapSvg(loaded: Arc<Loaded>) -> impl IntoView {
     // The span of SVG x the reader sees: all of it, but on a phone the five only.
     let window = (RwSignal::new(0.0), RwSignal::new(map.width));
     watch_width(svg_ref, map.width, state.px_per_unit, window);
-    // What labels and symbols are drawn for: the rendered size times the zoom, so they keep
-    // their screen size as the reader zooms; during a wheel or a pinch, the zoom it last
-    // paused at (`gestures::SETTLE`).
-    let continuous = std::rc::Rc::new(std::cell::Cell::new(false));
-    let drawn_k = RwSignal::new(state.zoom.get_untracked().k);
+    // The zoom the map's group is drawn at, and what labels and symbols are drawn for (the
+    // rendered size times its `k`, so they keep their screen size as the reader zooms). During
+    // a wheel or a pinch it stays at the zoom the gesture last paused at (`gestures::SETTLE`)
+    // and the whole `<svg>` is moved by a CSS transform (`lens`), which the compositor applies
+    // without laying out or painting the map again.
+    let continuous = Rc::new(Cell::new(false));
+    let lens = Rc::new(Cell::new(Change::NONE));
+    let shown = RwSignal::new(state.zoom.get_untracked());
     let settling = StoredValue::new_local(None::<TimeoutHandle>);
     {
-        let continuous = continuous.clone();
+        let (continuous, lens) = (continuous.clone(), lens.clone());
         Effect::new(move |_| {
-            let k = state.zoom.get().k;
+            let zoom = state.zoom.get();
             settling.update_value(|h| {
                 if let Some(h) = h.take() {
                     h.clear();
                 }
             });
-            if continuous.replace(false) {
-                let handle = set_timeout_with_handle(
-                    move || {
-                        drawn_k.try_set(k);
-                    },
-                    SETTLE,
-                );
-                settling.set_value(handle.ok());
-            } else if drawn_k.get_untracked() != k {
-                drawn_k.set(k);
+            let settle = {
+                let lens = lens.clone();
+                move || {
+                    if lens.replace(Change::NONE) != Change::NONE {
+                        if let Some(svg) = svg_ref.get_untracked() {
+                            show_through(&svg, Change::NONE, 0.0);
+                        }
+                    }
+                    if shown.try_get_untracked() != Some(zoom) {
+                        shown.try_set(zoom);
+                    }
+                }
+            };
+            if !continuous.replace(false) {
+                settle();
+                return;
             }
+            let change = zoom.since(shown.get_untracked());
+            if let Some(svg) = svg_ref.get_untracked() {
+                show_through(&svg, change, state.px_per_unit.get_untracked());
+            }
+            lens.set(change);
+            settling.set_value(set_timeout_with_handle(settle, SETTLE).ok());
         });
     }
-    let px_per_unit = Memo::new(move |_| state.px_per_unit.get() * drawn_k.get());
+    let px_per_unit = Memo::new(move |_| state.px_per_unit.get() * shown.with(|z| z.k));
     let size = [map.width, map.height];
     let hint = RwSignal::new(None::<Text>);
     let Handlers {
@@ -65,8 +82,8 @@ pub fn MapSvg(loaded: Arc<Loaded>) -> impl IntoView {
         down,
         moved,
         up,
-    } = handlers(state, size, hint, continuous);
-    let up = std::rc::Rc::new(std::cell::RefCell::new(up));
+    } = handlers(state, size, hint, continuous, lens);
+    let up = Rc::new(RefCell::new(up));
     let cancel = {
         let up = up.clone();
         move |ev| (up.borrow_mut())(ev)
@@ -362,7 +379,7 @@ pub fn MapSvg(loaded: Arc<Loaded>) -> impl IntoView {
                 on:click=on_tap
                 on:keydown=on_zoom_key
             >
-                <g class="sm-zoom" transform=move || state.zoom.get().transform()>
+                <g class="sm-zoom" transform=move || shown.get().transform()>
                     <path class="sm-graticule" d=map.graticule.clone() />
                     <path class="sm-context" d=map.context.clone() />
                     <g class="sm-countries">{shapes}</g>

@@ -66,6 +66,76 @@ test('a plain wheel scrolls the page and says how to zoom; Ctrl + wheel zooms ar
   await context.close();
 });
 
+// During a wheel the compositor moves the picture (a CSS transform of the <svg>) and the map's
+// group is drawn at the new zoom once the wheel pauses; the pointer's place is read through that
+// transform, so two quick steps at two places end where two slow ones do.
+test('a Ctrl + wheel moves the drawn picture until the wheel pauses, and zooms where the pointer is', async () => {
+  const { page, context } = await open(browser, 'index.html', { viewport: { width: 1280, height: 900 } });
+  await waitForState(page, 'ready');
+  await page.locator('sahel-map svg.sm-map').scrollIntoViewIfNeeded();
+  const b = await box(page, 'svg.sm-map');
+  const points = [
+    [b.x0 + b.w * 0.4, b.y0 + b.h * 0.45],
+    [b.x0 + b.w * 0.6, b.y0 + b.h * 0.55],
+  ];
+  const settled = () =>
+    page.waitForFunction(() => {
+      const root = document.querySelector('sahel-map').shadowRoot;
+      return root.querySelector('g.sm-zoom').getAttribute('transform') && !root.querySelector('svg.sm-map').style.transform;
+    });
+  const wheelAt = async ([x, y]) => {
+    await page.mouse.move(x, y);
+    await page.keyboard.down('Control');
+    await page.mouse.wheel(0, -120);
+    await page.keyboard.up('Control');
+  };
+  // What changes, in order: the <svg>'s transform and the group's, with the picture's scale.
+  await page.evaluate(() => {
+    const root = document.querySelector('sahel-map').shadowRoot;
+    const svg = root.querySelector('svg.sm-map');
+    const g = root.querySelector('g.sm-zoom');
+    window.__changes = [];
+    new MutationObserver((records) => {
+      for (const r of records) {
+        if (r.target === svg) window.__changes.push(['svg', svg.style.transform, getComputedStyle(svg).willChange]);
+        if (r.target === g) window.__changes.push(['g', g.getAttribute('transform') ?? '']);
+      }
+    }).observe(root.querySelector('.sm-mapbox'), { attributes: true, subtree: true, attributeFilter: ['style', 'class', 'transform'] });
+  });
+  // Both steps inside one pause (they are dispatched back to back).
+  await wheelAt(points[0]);
+  await wheelAt(points[1]);
+  await settled();
+  const quick = await transform(page);
+  const changes = await page.evaluate(() => window.__changes);
+  const firstG = changes.findIndex(([what]) => what === 'g');
+  assert.ok(firstG > 0, JSON.stringify(changes));
+  const [what, moved, hint] = changes[0];
+  assert.ok(what === 'svg' && /scale\(/.test(moved) && hint === 'transform', JSON.stringify(changes));
+  assert.ok(changes.filter(([what]) => what === 'g').length <= 2, JSON.stringify(changes));
+  assert.notEqual(changes.at(-1)[0] === 'g' ? changes.at(-1)[1] : '', '', JSON.stringify(changes));
+  // Once drawn, the picture is as laid out again.
+  assert.equal(await page.evaluate(() => document.querySelector('sahel-map').shadowRoot.querySelector('svg.sm-map').style.transform), '');
+
+  // The same two steps, each drawn before the next.
+  await page.locator('sahel-map .sm-zoom-reset').click();
+  await page.waitForFunction(() => !document.querySelector('sahel-map').shadowRoot.querySelector('g.sm-zoom').getAttribute('transform'));
+  await wheelAt(points[0]);
+  await settled();
+  await wheelAt(points[1]);
+  await page.waitForFunction((one) => {
+    const root = document.querySelector('sahel-map').shadowRoot;
+    const t = root.querySelector('g.sm-zoom').getAttribute('transform');
+    return t && t !== one && !root.querySelector('svg.sm-map').style.transform;
+  }, await transform(page));
+  const slow = await transform(page);
+  const numbers = (t) => t.match(/-?[\d.]+/g).map(Number);
+  const [q, s] = [numbers(quick), numbers(slow)];
+  assert.equal(q.length, 3, quick);
+  q.forEach((v, i) => assert.ok(Math.abs(v - s[i]) < 0.6, `quick ${quick}, slow ${slow}`));
+  await context.close();
+});
+
 test('the buttons and keys zoom and reset; a drag pans without selecting', async () => {
   const { page, context } = await open(browser, 'index.html', { viewport: { width: 1280, height: 900 } });
   await waitForState(page, 'ready');
@@ -173,6 +243,11 @@ test('on a phone: a tap opens the details and a tooltip, one finger scrolls the 
     await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
   };
   await pinch();
+  // Drawn at its zoom once the fingers pause (the picture moved meanwhile).
+  await page.waitForFunction(() => {
+    const root = document.querySelector('sahel-map').shadowRoot;
+    return root.querySelector('g.sm-zoom').getAttribute('transform') && !root.querySelector('svg.sm-map').style.transform;
+  });
   assert.ok((await scale(page)) > 2, `pinch gave ${await transform(page)}`);
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   assert.ok(overflow <= 0);
