@@ -61,7 +61,7 @@ function wasmReady() {
   if (!wasm) {
     // The bundled countries file too: the map asks for it once the wasm runs, and finds it in
     // the HTTP cache (its name is its content's, so a CDN keeps it). Its body is read to the
-    // end, or the cache entry would stay unfinished and the map's own request wait on it.
+    // end, so the cache entry is whole whatever the page does next.
     fetch(new URL('./countries.geojson', import.meta.url))
       .then((r) => r.arrayBuffer())
       .catch(() => {});

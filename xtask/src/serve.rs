@@ -2,82 +2,159 @@
 //! the build's precompressed twins (`.br`, `.gz`) to browsers that accept them, as a CDN would,
 //! so the demo and the tests get what a reader gets.
 
-use anyhow::{anyhow, Result};
+use anyhow::{Context, Result};
+use std::io::{Read, Write};
+use std::net::{TcpListener, TcpStream};
 use std::path::{Component, Path, PathBuf};
-use std::sync::Arc;
-use tiny_http::{Header, Response, Server};
+use std::time::Duration;
 
 pub fn serve_forever(dir: &Path, addr: &str) -> Result<()> {
-    let server = Arc::new(Server::http(addr).map_err(|e| anyhow!("cannot listen on {addr}: {e}"))?);
+    let listener = TcpListener::bind(addr).with_context(|| format!("cannot listen on {addr}"))?;
     println!(
         "Serving {} at http://{}/",
         dir.display(),
-        server.server_addr()
+        listener.local_addr()?
     );
-    start(&server, dir);
-    loop {
-        std::thread::park();
-    }
+    accept(listener, dir.to_path_buf());
+    Ok(())
 }
 
 /// Serves `dir` on a free loopback port from background threads; returns the base URL.
 pub fn spawn(dir: &Path) -> Result<String> {
-    let server = Arc::new(Server::http("127.0.0.1:0").map_err(|e| anyhow!("cannot listen: {e}"))?);
-    let url = format!("http://{}/", server.server_addr());
-    start(&server, dir);
+    let listener = TcpListener::bind("127.0.0.1:0").context("cannot listen")?;
+    let url = format!("http://{}/", listener.local_addr()?);
+    let dir = dir.to_path_buf();
+    std::thread::spawn(move || accept(listener, dir));
     Ok(url)
 }
 
-/// Enough handlers that a slow reader (a page left open, a fetch abandoned mid-body) never
-/// starves the next request (with one, a page could wait on another page's request).
-fn start(server: &Arc<Server>, dir: &Path) {
-    for _ in 0..16 {
-        let (server, dir) = (server.clone(), dir.to_path_buf());
-        std::thread::spawn(move || handle(&server, &dir));
+/// A thread for each connection, for as long as the browser keeps it open. (tiny_http 0.12,
+/// used before, hands connections to a pool that can leave one queued behind others the browser
+/// keeps alive: a burst of six found four idle threads and two of its requests sat unread on
+/// their sockets for good, which left maps of a twenty-map page loading.)
+fn accept(listener: TcpListener, dir: PathBuf) {
+    for stream in listener.incoming().flatten() {
+        let dir = dir.clone();
+        std::thread::spawn(move || {
+            let _ = connection(stream, &dir);
+        });
     }
 }
 
-fn handle(server: &Server, dir: &Path) {
-    while let Ok(request) = server.recv() {
-        let url = request
-            .url()
-            .split(['?', '#'])
-            .next()
-            .unwrap_or("/")
-            .to_string();
-        let accepts = request
-            .headers()
-            .iter()
-            .find(|h| h.field.equiv("Accept-Encoding"))
-            .map(|h| h.value.as_str().to_string())
-            .unwrap_or_default();
-        let response = match resolve(dir, &url) {
-            Some(path) => {
-                let twin = |ext: &str| {
-                    let mut name = path.clone().into_os_string();
-                    name.push(ext);
-                    PathBuf::from(name)
-                };
-                let encoding = encoding(&accepts, |ext| twin(ext).is_file());
-                let file = encoding.map_or(path.clone(), |(_, ext)| twin(ext));
-                match std::fs::read(&file) {
-                    Ok(body) => {
-                        let mut r = Response::from_data(body)
-                            .with_header(header("Content-Type", mime(&path)))
-                            .with_header(header("Cache-Control", cache_control(&path)))
-                            .with_header(header("Vary", "Accept-Encoding"));
-                        if let Some((name, _)) = encoding {
-                            r = r.with_header(header("Content-Encoding", name));
-                        }
-                        r
-                    }
-                    Err(_) => Response::from_data(b"not found".to_vec()).with_status_code(404),
+/// Answers one connection's requests in turn until the browser closes it, asks to, or leaves
+/// it idle for two minutes.
+fn connection(mut stream: TcpStream, dir: &Path) -> std::io::Result<()> {
+    stream.set_read_timeout(Some(Duration::from_secs(120)))?;
+    stream.set_nodelay(true)?;
+    let mut buffer = Vec::new();
+    let mut chunk = [0u8; 8192];
+    loop {
+        let mut headers = [httparse::EMPTY_HEADER; 64];
+        let mut request = httparse::Request::new(&mut headers);
+        let head = match request.parse(&buffer) {
+            Ok(httparse::Status::Complete(head)) => head,
+            Ok(httparse::Status::Partial) => {
+                let n = stream.read(&mut chunk)?;
+                if n == 0 {
+                    return Ok(());
                 }
+                buffer.extend_from_slice(&chunk[..n]);
+                continue;
             }
-            None => Response::from_data(b"not found".to_vec()).with_status_code(404),
+            Err(_) => {
+                stream.write_all(
+                    b"HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\nConnection: close\r\n\r\n",
+                )?;
+                return Ok(());
+            }
         };
-        let _ = request.respond(response);
+        let value = |name: &str| {
+            request
+                .headers
+                .iter()
+                .find(|h| h.name.eq_ignore_ascii_case(name))
+                .and_then(|h| std::str::from_utf8(h.value).ok())
+                .unwrap_or("")
+                .to_string()
+        };
+        let method = request.method.unwrap_or("GET").to_string();
+        let path = request.path.unwrap_or("/").to_string();
+        let accepts = value("Accept-Encoding");
+        let close = value("Connection").eq_ignore_ascii_case("close") || request.version == Some(0);
+        // A body (nothing here takes one) is read past, so the next request starts clean.
+        let body_len: usize = value("Content-Length").parse().unwrap_or(0);
+        buffer.drain(..head);
+        while buffer.len() < body_len {
+            let n = stream.read(&mut chunk)?;
+            if n == 0 {
+                return Ok(());
+            }
+            buffer.extend_from_slice(&chunk[..n]);
+        }
+        buffer.drain(..body_len);
+
+        let (status, headers, body) = match method.as_str() {
+            "GET" | "HEAD" => respond(dir, &path, &accepts),
+            _ => (
+                "405 Method Not Allowed",
+                vec![("Allow", "GET, HEAD".to_string())],
+                Vec::new(),
+            ),
+        };
+        let mut head = format!("HTTP/1.1 {status}\r\nContent-Length: {}\r\n", body.len());
+        for (name, value) in &headers {
+            head.push_str(&format!("{name}: {value}\r\n"));
+        }
+        if close {
+            head.push_str("Connection: close\r\n");
+        }
+        head.push_str("\r\n");
+        stream.write_all(head.as_bytes())?;
+        if method != "HEAD" {
+            stream.write_all(&body)?;
+        }
+        if close {
+            return Ok(());
+        }
     }
+}
+
+/// The status, headers and body for a GET of `url` under `dir`.
+fn respond(
+    dir: &Path,
+    url: &str,
+    accepts: &str,
+) -> (&'static str, Vec<(&'static str, String)>, Vec<u8>) {
+    let url = url.split(['?', '#']).next().unwrap_or("/");
+    let not_found = || {
+        (
+            "404 Not Found",
+            vec![("Content-Type", "text/plain".to_string())],
+            b"not found".to_vec(),
+        )
+    };
+    let Some(path) = resolve(dir, url) else {
+        return not_found();
+    };
+    let twin = |ext: &str| {
+        let mut name = path.clone().into_os_string();
+        name.push(ext);
+        PathBuf::from(name)
+    };
+    let encoding = encoding(accepts, |ext| twin(ext).is_file());
+    let file = encoding.map_or(path.clone(), |(_, ext)| twin(ext));
+    let Ok(body) = std::fs::read(&file) else {
+        return not_found();
+    };
+    let mut headers = vec![
+        ("Content-Type", mime(&path).to_string()),
+        ("Cache-Control", cache_control(&path).to_string()),
+        ("Vary", "Accept-Encoding".to_string()),
+    ];
+    if let Some((name, _)) = encoding {
+        headers.push(("Content-Encoding", name.to_string()));
+    }
+    ("200 OK", headers, body)
 }
 
 /// A file named for its content (`name.<10 hex>.ext`, as the build names them) never changes: a
@@ -146,13 +223,70 @@ fn mime(path: &Path) -> &'static str {
     }
 }
 
-fn header(name: &str, value: &str) -> Header {
-    Header::from_bytes(name.as_bytes(), value.as_bytes()).expect("valid header")
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// GETs `path` on a connection and reads the whole response (the server closes it, as asked).
+    fn get(addr: &str, path: &str) -> String {
+        let mut c = TcpStream::connect(addr).unwrap();
+        c.set_read_timeout(Some(Duration::from_secs(5))).unwrap();
+        write!(
+            c,
+            "GET {path} HTTP/1.1\r\nHost: x\r\nAccept-Encoding: br\r\nConnection: close\r\n\r\n"
+        )
+        .unwrap();
+        let mut out = String::new();
+        c.read_to_string(&mut out).unwrap();
+        out
+    }
+
+    #[test]
+    fn every_request_of_a_burst_is_answered_while_others_stay_open() {
+        let dir = std::env::temp_dir().join(format!("serve-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(dir.join("a.txt"), "plain").unwrap();
+        std::fs::write(dir.join("a.txt.br"), "squeezed").unwrap();
+        let base = spawn(&dir).unwrap();
+        let addr = base
+            .trim_start_matches("http://")
+            .trim_end_matches('/')
+            .to_string();
+        // Connections a browser keeps alive and idle.
+        let idle: Vec<TcpStream> = (0..8).map(|_| TcpStream::connect(&addr).unwrap()).collect();
+        let burst: Vec<_> = (0..12)
+            .map(|_| {
+                let addr = addr.clone();
+                std::thread::spawn(move || get(&addr, "/a.txt"))
+            })
+            .collect();
+        for answer in burst {
+            let answer = answer.join().unwrap();
+            assert!(answer.starts_with("HTTP/1.1 200 OK\r\n"), "{answer}");
+            assert!(
+                answer.contains("Content-Encoding: br\r\n") && answer.ends_with("\r\n\r\nsqueezed"),
+                "{answer}"
+            );
+        }
+        // Two requests on one kept connection, then a missing file.
+        let mut kept = TcpStream::connect(&addr).unwrap();
+        kept.set_read_timeout(Some(Duration::from_secs(5))).unwrap();
+        for _ in 0..2 {
+            write!(kept, "GET /a.txt HTTP/1.1\r\nHost: x\r\n\r\n").unwrap();
+            // The head and the body may come in separate reads.
+            let mut text = String::new();
+            let mut chunk = [0u8; 256];
+            while !text.ends_with("\r\n\r\nplain") {
+                let n = kept.read(&mut chunk).unwrap();
+                assert!(n > 0, "closed after {text:?}");
+                text.push_str(&String::from_utf8_lossy(&chunk[..n]));
+            }
+            assert!(text.starts_with("HTTP/1.1 200 OK"), "{text}");
+        }
+        assert!(get(&addr, "/missing.txt").starts_with("HTTP/1.1 404"));
+        drop(idle);
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
 
     #[test]
     fn paths_that_climb_out_are_refused() {
