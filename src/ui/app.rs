@@ -3,12 +3,13 @@ use super::details::Details;
 use super::layers::Layers;
 use super::legend::Legend;
 use super::map::MapSvg;
+use super::measure::family_of;
 use super::tables::Tables;
 use super::timeline::Timeline;
 use super::url::{CopyLink, UrlState};
 use super::whole::{self, Whole};
 use super::MapState;
-use crate::browser::{fetch_text, json, LoadState, STALL};
+use crate::browser::{fetch_text, json, next_task, LoadState, STALL};
 use crate::carto::frame::SAHEL;
 use crate::dataset::{
     not_geojson, read_core, read_dataset, read_geodata, Dataset, Date, Problem, CORE,
@@ -167,8 +168,12 @@ async fn load(
     again: bool,
     lang: Lang,
 ) -> Result<(Loaded, Option<Arc<str>>), Failure> {
+    // Each step in a task of its own (`next_task`): reading the countries, reading the dataset,
+    // then placing its sites and drawing the view.
     let map = fetch_map(geo_src, again, lang).await?;
+    next_task().await;
     let (data, text) = fetch_data(data_src, again, lang).await?;
+    next_task().await;
     let overlay = Overlay::new(&data, &SAHEL);
     let loaded = Loaded {
         map: Arc::new(map),
@@ -191,6 +196,14 @@ pub fn App(state: MapState) -> impl IntoView {
     let attempt = RwSignal::new(0u32);
     // Set when a load has waited `STALL` without an answer.
     let slow = RwSignal::new(false);
+    // The panel's side, the tables and the live region: drawn one task after the map, so neither
+    // half holds the page for the time of both. Nothing shows before `ready` (the first frame
+    // covers it).
+    let rest = RwSignal::new(false);
+    // The widget's font, for the map's labels: read in a step of its own (it makes the browser
+    // compute the page's styles), before the map is drawn.
+    let root = NodeRef::<leptos::html::Div>::new();
+    let family = StoredValue::new(String::new());
 
     Effect::new(move |_| {
         let geo_src = state.geo_src.get();
@@ -201,6 +214,7 @@ pub fn App(state: MapState) -> impl IntoView {
         latest.set_value(this);
         load_state.set(Load::Loading);
         slow.set(false);
+        rest.set(false);
         host.set_state(LoadState::Loading);
         // A request held open: after a while the reader hears so, and can try again (the
         // first frame stays in place); `fetch_text` gives up for good after `GIVE_UP`.
@@ -242,10 +256,30 @@ pub fn App(state: MapState) -> impl IntoView {
                 }
                 m
             });
+            if result.is_ok() {
+                next_task().await;
+                if latest.try_get_value() != Some(this) {
+                    return;
+                }
+                if let Some(root) = root.get_untracked() {
+                    family.set_value(family_of(&root));
+                }
+                next_task().await;
+                if latest.try_get_value() != Some(this) {
+                    return;
+                }
+            }
             load_state.set(match result {
                 Ok(loaded) => Load::Ready(Arc::new(loaded)),
                 Err(failure) => Load::Failed(failure),
             });
+            if message.is_none() {
+                next_task().await;
+                if latest.try_get_value() != Some(this) {
+                    return;
+                }
+                rest.set(true);
+            }
             // Let the DOM catch up before telling the page.
             tick().await;
             match message {
@@ -272,6 +306,7 @@ pub fn App(state: MapState) -> impl IntoView {
     view! {
         <div
             class="sm"
+            node_ref=root
             lang=move || state.lang.get().code()
             on:keydown=on_keydown
             // A reader coming near: fetch the sources and notes before the first click.
@@ -300,25 +335,38 @@ pub fn App(state: MapState) -> impl IntoView {
                 Load::Ready(loaded) => view! {
                     <div class="sm-body">
                         <figure class="sm-figure">
-                            <MapSvg loaded=loaded.clone() />
+                            <MapSvg loaded=loaded.clone() family=family.get_value() />
                             <figcaption class="sm-credit">
                                 <Credit loaded=loaded.clone() />
                             </figcaption>
                         </figure>
                         <div class="sm-side">
-                            <Timeline loaded=loaded.clone() />
-                            <div class="sm-share"><CopyLink loaded=loaded.clone() /></div>
-                            {state.url_state.then(|| view! { <UrlState loaded=loaded.clone() /> })}
-                            <Layers loaded=loaded.clone() />
-                            <Legend width=loaded.map.width />
-                            <Details loaded=loaded.clone() />
+                            {
+                                let loaded = loaded.clone();
+                                move || rest.get().then(|| side(&loaded).into_any())
+                            }
                         </div>
                     </div>
-                    <Tables loaded=loaded.clone() />
-                    <Announcer loaded />
+                    {move || rest.get().then(|| view! {
+                        <Tables loaded=loaded.clone() />
+                        <Announcer loaded=loaded.clone() />
+                    }.into_any())}
                 }.into_any(),
             }}
         </div>
+    }
+}
+
+/// The side of the map: timeline, link, layer switches, key and details.
+fn side(loaded: &Arc<Loaded>) -> impl IntoView {
+    let state = expect_context::<MapState>();
+    view! {
+        <Timeline loaded=loaded.clone() />
+        <div class="sm-share"><CopyLink loaded=loaded.clone() /></div>
+        {state.url_state.then(|| view! { <UrlState loaded=loaded.clone() /> })}
+        <Layers loaded=loaded.clone() />
+        <Legend width=loaded.map.width />
+        <Details loaded=loaded.clone() />
     }
 }
 

@@ -20,7 +20,7 @@ use wasm_bindgen::JsCast;
 /// The SVG map: graticule, context land, one focusable shape per country, the disputed border,
 /// selection and focus outlines, capitals and labels; then the dataset's links and bases.
 #[component]
-pub fn MapSvg(loaded: Arc<Loaded>) -> impl IntoView {
+pub fn MapSvg(loaded: Arc<Loaded>, family: String) -> impl IntoView {
     let state = expect_context::<MapState>();
     let map = loaded.map.clone();
     let view_box = map.view_box();
@@ -149,19 +149,8 @@ pub fn MapSvg(loaded: Arc<Loaded>) -> impl IntoView {
         ev.prevent_default();
         zoom_centre(state, factor, size);
     };
-    // Labels wait for the widget's font, known once it is in the page.
-    let measurer = StoredValue::new_local(None::<Measurer>);
-    let font_known = RwSignal::new(false);
-    Effect::new(move |_| {
-        let Some(element) = boxed.get() else { return };
-        let family = web_sys::window()
-            .and_then(|w| w.get_computed_style(&element).ok().flatten())
-            .and_then(|style| style.get_property_value("font-family").ok())
-            .filter(|f| !f.is_empty())
-            .unwrap_or_else(|| "sans-serif".into());
-        measurer.set_value(Measurer::new(family));
-        font_known.set(true);
-    });
+    // Labels are measured in the widget's font (`family`, read by `App` before the map).
+    let measurer = StoredValue::new_local(Measurer::new(family));
 
     let shapes = map
         .countries
@@ -294,9 +283,6 @@ pub fn MapSvg(loaded: Arc<Loaded>) -> impl IntoView {
     let placed = {
         let (map, with_view) = (map.clone(), with_view.clone());
         Memo::new(move |_| {
-            if !font_known.get() {
-                return Vec::new();
-            }
             measurer.with_value(|m| {
                 let measure = |text: &str, kind| {
                     m.as_ref()

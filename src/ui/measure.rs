@@ -14,6 +14,17 @@ pub struct Measurer {
     cache: RefCell<Vec<(String, LabelKind, f64)>>,
 }
 
+/// The computed `font-family` of `element` (the widget's wrapper sets it for everything inside).
+/// Reading it makes the browser compute the page's styles, which the widget's load does in a
+/// task of its own.
+pub fn family_of(element: &web_sys::Element) -> String {
+    web_sys::window()
+        .and_then(|w| w.get_computed_style(element).ok().flatten())
+        .and_then(|style| style.get_property_value("font-family").ok())
+        .filter(|f| !f.is_empty())
+        .unwrap_or_else(|| "sans-serif".into())
+}
+
 impl Measurer {
     /// Measures in `family`, the widget's computed `font-family`.
     pub fn new(family: String) -> Option<Measurer> {

@@ -16,9 +16,9 @@ const CORE = ['NER', 'MLI', 'BFA', 'TCD', 'MRT'];
 // countries at 2 decimals (1.4 KB) put it at 246.5 KB: 247 KB (246,975 B with the gestures'
 // settling, commit e7e7872, and the frame's stylesheet trimmed). Short names for the wasm's
 // imports and exports, in the wasm and the glue, took 5.3 KB off (241,689 B); moving the picture
-// through the compositor during a wheel or pinch put 1.2 KB back: 242,938 B, so 243 KB. See
-// ARCHITECTURE.md, "The byte budget".
-const BUDGET = 243 * 1000;
+// through the compositor during a wheel or pinch put 1.2 KB back (242,938 B), and loading in
+// steps, each a task of its own, 1.5 KB more: 245 KB. See ARCHITECTURE.md, "The byte budget".
+const BUDGET = 245 * 1000;
 
 let browser;
 before(async () => {

@@ -240,3 +240,50 @@ test("a page's own dataset gets a plain box of the map's shape, not the bundled 
   assert.equal(posters, 0);
   await context.close();
 });
+
+// The load gives the page its main thread back between its steps (countries, dataset, font,
+// map, the panel's side): the page's own tasks run between the map's drawing and the side's, and
+// the map is whole, names placed, when `ready` comes. Tasks are counted by a message loop of the
+// page's own, so the test reads order, not time.
+test("the map's load runs in steps, with the page's own tasks between them", async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  await context.addInitScript(() => {
+    window.__task = 0;
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      window.__task++;
+      if (window.__task < 100000) channel.port2.postMessage(null);
+    };
+    channel.port2.postMessage(null);
+    window.__seen = {};
+    const note = (root) => {
+      new MutationObserver(() => {
+        for (const [name, selector] of [['map', '.sm:not(.sm-first) svg.sm-map'], ['side', '.sm:not(.sm-first) .sm-side .sm-layers'], ['labels', '.sm:not(.sm-first) .sm-labels text']]) {
+          if (!(name in window.__seen) && root.querySelector(selector)) window.__seen[name] = window.__task;
+        }
+      }).observe(root, { childList: true, subtree: true });
+    };
+    const attach = Element.prototype.attachShadow;
+    Element.prototype.attachShadow = function (init) {
+      const root = attach.call(this, init);
+      note(root);
+      return root;
+    };
+    document.addEventListener('sahel-map:ready', () => (window.__seen.ready = window.__task));
+  });
+  const page = await context.newPage();
+  await page.route(new URL('steps.html', BASE).href, (route) =>
+    route.fulfill({
+      status: 200,
+      headers: { 'content-type': 'text/html; charset=utf-8' },
+      body: '<!doctype html><html lang="en"><head><meta charset="utf-8"><script type="module" src="sahel-map.js"></script></head><body><sahel-map></sahel-map></body></html>',
+    }),
+  );
+  await page.goto(new URL('steps.html', BASE).href);
+  await waitForState(page, 'ready');
+  const seen = await page.evaluate(() => window.__seen);
+  assert.ok(['map', 'side', 'labels', 'ready'].every((k) => k in seen), JSON.stringify(seen));
+  assert.ok(seen.side > seen.map, `the side was drawn in the map's task: ${JSON.stringify(seen)}`);
+  assert.ok(seen.labels <= seen.ready && seen.side <= seen.ready, JSON.stringify(seen));
+  await context.close();
+});
