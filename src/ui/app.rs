@@ -212,6 +212,8 @@ pub fn App(state: MapState) -> impl IntoView {
         let lang = state.lang.get_untracked();
         let this = latest.get_value() + 1;
         latest.set_value(this);
+        // The widget may have been removed, or pointed elsewhere, meanwhile.
+        let current = move || latest.try_get_value() == Some(this);
         load_state.set(Load::Loading);
         slow.set(false);
         rest.set(false);
@@ -220,7 +222,7 @@ pub fn App(state: MapState) -> impl IntoView {
         // first frame stays in place); `fetch_text` gives up for good after `GIVE_UP`.
         set_timeout(
             move || {
-                if latest.try_get_value() == Some(this) {
+                if current() {
                     slow.try_set(matches!(
                         load_state.try_get_untracked(),
                         Some(Load::Loading)
@@ -229,10 +231,14 @@ pub fn App(state: MapState) -> impl IntoView {
             },
             STALL,
         );
+        // The page's turn, then whether this load still counts.
+        let step = move || async move {
+            next_task().await;
+            current()
+        };
         spawn_local(async move {
             let result = load(&geo_src, data_src.as_deref(), again, lang).await;
-            // The widget may have been removed, or pointed elsewhere, meanwhile.
-            if latest.try_get_value() != Some(this) {
+            if !current() {
                 return;
             }
             // Toggles made for another dataset's layers do not carry over.
@@ -257,15 +263,13 @@ pub fn App(state: MapState) -> impl IntoView {
                 m
             });
             if result.is_ok() {
-                next_task().await;
-                if latest.try_get_value() != Some(this) {
+                if !step().await {
                     return;
                 }
                 if let Some(root) = root.get_untracked() {
                     family.set_value(family_of(&root));
                 }
-                next_task().await;
-                if latest.try_get_value() != Some(this) {
+                if !step().await {
                     return;
                 }
             }
@@ -274,8 +278,7 @@ pub fn App(state: MapState) -> impl IntoView {
                 Err(failure) => Load::Failed(failure),
             });
             if message.is_none() {
-                next_task().await;
-                if latest.try_get_value() != Some(this) {
+                if !step().await {
                     return;
                 }
                 rest.set(true);
