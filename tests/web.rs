@@ -415,6 +415,43 @@ async fn broken_geodata_shows_a_message_and_reports_the_error() {
     assert_eq!(m.count("sahel-map:ready"), 0);
 }
 
+/// A ring of plain pairs is read in one go; anything else is read (and judged) position by
+/// position, so both readings agree on every ring.
+#[wasm_bindgen_test]
+fn rings_read_in_one_go_agree_with_position_by_position() {
+    use sahel_map::browser::json::{pairs, parse};
+    use sahel_map::dataset::json::{each_position, Json};
+    let fast = ["[[0,12],[15,12.5],[-1e-3,23],[0,12]]", "[]"];
+    let slow = [
+        "[[0,1,100],[2,3,100]]", // altitudes
+        "[[1],[2,3,4]]",         // the right count of numbers, wrongly grouped
+        "[[1,2],[3,null]]",      // null would convert to 0
+        r#"[[1,2],["3",4]]"#,    // so would a numeric string
+        "[[1,2],[true,4]]",      // and a boolean
+        "[[1,2],3,4]",           // a bare number
+        "[[1,2],[]]",            // an empty position
+        "[[[1,2],[3,4]]]",       // one level too deep
+        "[[1,2],[1e400,4]]",     // beyond f64: JSON.parse makes it Infinity
+        r#"{"0":[1,2]}"#,        // not an array
+    ];
+    for text in fast.iter().chain(&slow) {
+        let v = parse(text).unwrap();
+        let each = each_position(&v);
+        assert_eq!(v.positions(), each, "{text}");
+        let one_go = pairs(&v);
+        if fast.contains(text) {
+            assert_eq!(one_go, each, "{text}");
+            assert!(one_go.is_some(), "{text}");
+        } else {
+            assert_eq!(one_go, None, "{text}");
+        }
+    }
+    assert_eq!(
+        each_position(&parse("[[0,1,100],[2,3,100]]").unwrap()),
+        Some(vec![[0.0, 1.0], [2.0, 3.0]])
+    );
+}
+
 #[wasm_bindgen_test]
 async fn geodata_without_countries_is_an_error_too() {
     let m = Mounted::new("en", r#"{"type":"FeatureCollection","features":[]}"#).await;

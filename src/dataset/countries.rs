@@ -229,10 +229,10 @@ fn polygon<J: Json>(rings: &[J]) -> Option<Polygon> {
 /// At least `min` valid positions (a closed ring needs four, RFC 7946 § 3.1.6).
 fn line(n: &impl Json, min: usize) -> Option<LineString> {
     let coords: Vec<Coord> = n
-        .items()?
-        .iter()
-        .map(|p| p.position().map(|[x, y]| Coord { x, y }))
-        .collect::<Option<_>>()?;
+        .positions()?
+        .into_iter()
+        .map(|[x, y]| Coord { x, y })
+        .collect();
     (coords.len() >= min).then_some(LineString(coords))
 }
 

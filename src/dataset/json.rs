@@ -28,6 +28,16 @@ pub trait Json: Sized {
         let y = items.get(1)?.as_f64()?;
         (x.is_finite() && y.is_finite()).then_some([x, y])
     }
+
+    /// `[[x, y, …], …]`, every position valid; None if any is not.
+    fn positions(&self) -> Option<Vec<[f64; 2]>> {
+        each_position(self)
+    }
+}
+
+/// [`Json::positions`] read one position at a time: what an implementation falls back to.
+pub fn each_position<J: Json>(v: &J) -> Option<Vec<[f64; 2]>> {
+    v.items()?.iter().map(Json::position).collect()
 }
 
 #[cfg(not(target_arch = "wasm32"))]

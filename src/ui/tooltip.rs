@@ -26,7 +26,13 @@ pub fn named(target: Option<web_sys::EventTarget>) -> Option<(Element, String)> 
         .flatten()?;
     let name = el.get_attribute("aria-label")?;
     let name = match el.has_attribute("data-site") {
-        true => name.split(" — ").next().unwrap_or_default().to_string(),
+        // As `view::panel`: a char pattern keeps core's string searcher out of the wasm.
+        true => name
+            .split('—')
+            .next()
+            .unwrap_or_default()
+            .trim_end()
+            .to_string(),
         false => name,
     };
     Some((el, name))
