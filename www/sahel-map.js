@@ -141,8 +141,18 @@ class SahelMapElement extends HTMLElement {
   connectedCallback() {
     if (this.hasAttribute('url-state')) window.addEventListener('popstate', this.#onPop);
     const root = this.shadowRoot ?? this.attachShadow({ mode: 'open' });
-    root.adoptedStyleSheets = [sharedSheet()];
-    root.replaceChildren(this.#figure());
+    // A prerendered figure (`cargo xtask prerender`) is taken as it stands, styled by its own
+    // rules until the map mounts: building it anew, with the whole stylesheet, held the page
+    // for a task of about 120 ms at 4x CPU.
+    const drawn = this.#body ? null : [...root.children].find((e) => e.classList.contains('sm-frame'));
+    if (drawn) {
+      this.#wire(drawn);
+      this.#readSteps();
+    } else {
+      root.adoptedStyleSheets = [sharedSheet()];
+      root.replaceChildren(this.#wire(this.#figure()));
+    }
+    this.#fillFirst(!drawn);
     this.setAttribute('state', 'loading');
     if (SahelMapElement.#nearViewport) SahelMapElement.#nearViewport.observe(this);
     else this.#start();
@@ -237,30 +247,36 @@ class SahelMapElement extends HTMLElement {
     return this.#handle ? this.#handle.view() : null;
   }
 
-  // "Get the data" and "Download image": plain buttons in the figure's footer, once the map is in.
+  // "Get the data" and "Download image": plain buttons in the figure's footer, in place and
+  // disabled from the first frame (so nothing moves), usable once the map is.
+  static #DOWNLOADS = [
+    [['Get the data:', 'Télécharger les données :'], ['bases.csv', 'agreements.csv', 'countries.csv', 'JSON']],
+    [['Download image:', 'Télécharger l’image :'], ['SVG', 'PNG']],
+  ];
+
   #downloads() {
-    const fr = () => (this.view?.lang ?? this.#lang()) === 'fr';
     const box = document.createElement('div');
     box.className = 'sm-downloads';
-    const group = (label, items) => {
+    for (const [, items] of SahelMapElement.#DOWNLOADS) {
       const span = document.createElement('span');
       span.className = 'sm-download-group';
-      const title = document.createElement('span');
-      span.append(title);
-      for (const [text, run] of items) {
+      span.append(document.createElement('span'));
+      for (const text of items) {
         const b = document.createElement('button');
         b.type = 'button';
-        // In place from the first frame, so nothing moves; usable once the map is.
         b.disabled = true;
         b.textContent = text;
-        b.addEventListener('click', () => run().catch((e) => console.warn(`sahel-map: ${e.message ?? e}`)));
         span.append(b);
       }
-      const relabel = () => (title.textContent = fr() ? label[1] : label[0]);
-      relabel();
-      box.addEventListener('relabel', relabel);
-      return span;
-    };
+      box.append(span);
+    }
+    return box;
+  }
+
+  // The downloads' buttons (in #DOWNLOADS order) do their work; the groups' titles follow the
+  // widget's language.
+  #wireDownloads(box) {
+    const fr = () => (this.view?.lang ?? this.#lang()) === 'fr';
     // The files carry the sources, which come with the whole dataset (fetched if need be).
     const text = async (name) => {
       await this.#handle?.details();
@@ -268,19 +284,21 @@ class SahelMapElement extends HTMLElement {
       return this.#handle?.data(name) ?? Promise.reject(new Error('the data are not ready'));
     };
     const table = (name) => async () => save(`sahel-map-${name}-${this.date}.csv`, new Blob([await text(name)], { type: 'text/csv;charset=utf-8' }));
-    box.append(
-      group(['Get the data:', 'Télécharger les données :'], [
-        ['bases.csv', table('bases')],
-        ['agreements.csv', table('agreements')],
-        ['countries.csv', table('countries')],
-        ['JSON', async () => save(`sahel-map-${this.date}.json`, new Blob([await text('json')], { type: 'application/json' }))],
-      ]),
-      group(['Download image:', 'Télécharger l’image :'], [
-        ['SVG', async () => save(`sahel-map-${this.date}.svg`, this.#svgBlob())],
-        ['PNG', async () => save(`sahel-map-${this.date}.png`, await this.#pngBlob())],
-      ]),
+    const runs = [
+      table('bases'),
+      table('agreements'),
+      table('countries'),
+      async () => save(`sahel-map-${this.date}.json`, new Blob([await text('json')], { type: 'application/json' })),
+      async () => save(`sahel-map-${this.date}.svg`, this.#svgBlob()),
+      async () => save(`sahel-map-${this.date}.png`, await this.#pngBlob()),
+    ];
+    box.querySelectorAll('button').forEach((b, i) =>
+      b.addEventListener('click', () => runs[i]().catch((e) => console.warn(`sahel-map: ${e.message ?? e}`))),
     );
-    return box;
+    const titles = box.querySelectorAll('.sm-download-group > span:first-child');
+    const relabel = () => titles.forEach((t, i) => (t.textContent = SahelMapElement.#DOWNLOADS[i][0][fr() ? 1 : 0]));
+    relabel();
+    box.addEventListener('relabel', relabel);
   }
 
   // The map as drawn now (zoom, layers, date, theme), standalone: its own styles, and the
@@ -329,6 +347,7 @@ class SahelMapElement extends HTMLElement {
     wasmReady()
       .then(({ mount }) => {
         if (generation !== this.#generation || !this.isConnected) return;
+        this.#styled();
         this.#handle = mount(this, this.#body, this.#options());
         if (this.#step !== null) this.#handle.setAttribute('step', String(this.#step));
         this.#downloadBox.dispatchEvent(new Event('relabel'));
@@ -361,21 +380,39 @@ class SahelMapElement extends HTMLElement {
       box.className = box.id = `sm-news-${name}`;
       const slot = document.createElement('slot');
       slot.name = name;
-      slot.addEventListener('slotchange', () => this.#showText(name));
       box.append(slot);
-      this.#texts[name] = box;
       (name === 'headline' || name === 'subtitle' ? head : foot).append(box);
     }
-    this.#body = document.createElement('div');
-    this.#body.className = 'sm-body-box';
+    const body = document.createElement('div');
+    body.className = 'sm-body-box';
     const first = document.createElement('div');
     first.className = 'sm-first-box';
-    this.#body.append(first);
-    this.#fillFirst();
-    this.#downloadBox = this.#downloads();
-    foot.prepend(this.#downloadBox);
-    this.#stepsBox = this.#stepsControls();
-    figure.append(head, this.#stepsBox, this.#body, foot);
+    body.append(first);
+    foot.prepend(this.#downloads());
+    figure.append(head, this.#stepsControls(), body, foot);
+    return figure;
+  }
+
+  // The figure's parts found and made to work, whether this loader built them or the page
+  // came with them (prerendered: the same markup).
+  #wire(figure) {
+    for (const name of TEXTS) {
+      const box = figure.querySelector(`#sm-news-${name}`);
+      box.firstChild.addEventListener('slotchange', () => this.#showText(name));
+      this.#texts[name] = box;
+    }
+    this.#body = figure.querySelector('.sm-body-box');
+    this.#downloadBox = figure.querySelector('.sm-downloads');
+    this.#wireDownloads(this.#downloadBox);
+    this.#stepsBox = figure.querySelector('.sm-steps');
+    const [prev, next] = this.#stepsBox.querySelectorAll('button');
+    const move = (by) => () => {
+      const n = this.#stepItems.length;
+      this.step = Math.min(n - 1, Math.max(0, (this.#step ?? -1) + by));
+    };
+    prev.addEventListener('click', move(-1));
+    next.addEventListener('click', move(1));
+    this.#stepsBox.querySelector('slot').addEventListener('slotchange', () => this.#readSteps());
     for (const name of TEXTS) this.#showText(name);
     return figure;
   }
@@ -389,19 +426,15 @@ class SahelMapElement extends HTMLElement {
     box.hidden = true;
     const nav = document.createElement('div');
     nav.className = 'sm-steps-nav';
-    const button = (className, move) => {
+    const button = (className) => {
       const b = document.createElement('button');
       b.type = 'button';
       b.className = className;
-      b.addEventListener('click', () => {
-        const n = this.#stepItems.length;
-        this.step = Math.min(n - 1, Math.max(0, (this.#step ?? -1) + move));
-      });
       return b;
     };
     const where = document.createElement('span');
     where.className = 'sm-step-where';
-    nav.append(button('sm-step-prev', -1), where, button('sm-step-next', 1));
+    nav.append(button('sm-step-prev'), where, button('sm-step-next'));
     const slot = document.createElement('slot');
     slot.name = 'steps';
     slot.addEventListener('slotchange', () => this.#readSteps());
@@ -512,8 +545,10 @@ class SahelMapElement extends HTMLElement {
   // The first frame, in the widget's language and theme, with the layers asked for, until the
   // map is ready: the live widget takes its place without moving anything (the stylesheet swaps
   // them when `state` is ready). A page's own data or countries may draw another map: then a
-  // plain box of the map's shape holds its place.
-  #fillFirst() {
+  // plain box of the map's shape holds its place. A prerendered frame (`rebuild` false) is in
+  // the right language, with both keys and a stylesheet that shows the right one: it only
+  // needs its poster.
+  #fillFirst(rebuild = true) {
     const first = this.#body?.querySelector('.sm-first-box');
     if (!first) return;
     const lang = this.#lang();
@@ -525,15 +560,17 @@ class SahelMapElement extends HTMLElement {
       first.replaceChildren(wait);
       return;
     }
-    // Our own build's markup, never the page's or a dataset's.
-    first.innerHTML = FIRST[lang] ?? '';
+    if (rebuild) {
+      // Our own build's markup, never the page's or a dataset's.
+      first.innerHTML = FIRST[lang] ?? '';
+      // A phone's widget (under 480 px, as `ui::legend::NARROW`) starts with its key closed.
+      const width = this.getBoundingClientRect().width;
+      const key = first.querySelector('details.sm-legend');
+      if (key) key.open = width === 0 || width >= 480;
+    }
     // The poster in the widget's language and theme (names from xtask's `poster::file_name`).
     const poster = new URL(`./sahel-map${lang === 'fr' ? '.fr' : ''}${this.#scheme() === 'dark' ? '.dark' : ''}.svg`, import.meta.url);
     first.querySelector('image')?.setAttribute('href', poster.href);
-    // A phone's widget (under 480 px, as `ui::legend::NARROW`) starts with its key closed.
-    const width = this.getBoundingClientRect().width;
-    const key = first.querySelector('details.sm-legend');
-    if (key) key.open = width === 0 || width >= 480;
     const layers = this.getAttribute('layers');
     if (layers !== null) {
       // As the widget reads `layers` (`Visible::new`): bases and links stay on unless named.
@@ -585,8 +622,17 @@ class SahelMapElement extends HTMLElement {
     return value ? new URL(value, document.baseURI).href : undefined;
   }
 
+  // The whole stylesheet, in place of a prerendered figure's own rules (those its markup uses).
+  #styled() {
+    const root = this.shadowRoot;
+    if (root.adoptedStyleSheets.length) return;
+    root.adoptedStyleSheets = [sharedSheet()];
+    [...root.children].find((e) => e.localName === 'style')?.remove();
+  }
+
   // The wasm itself failed (network, CSP, old browser): say so inside the widget.
   #fail(error) {
+    this.#styled();
     const message = String(error?.message ?? error);
     const box = document.createElement('p');
     box.className = 'sm-error';
