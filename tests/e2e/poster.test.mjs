@@ -180,6 +180,47 @@ for (const width of [320, 375, 1100, 1280]) {
   });
 }
 
+// The loader takes a prerendered figure as the page drew it: the same nodes (nothing parsed or
+// laid out again), its own rules until the map mounts, then the whole stylesheet; and its
+// buttons work.
+test('a prerendered figure is kept where it stands, and works', async () => {
+  const context = await browser.newContext({ viewport: { width: 800, height: 900 } });
+  // The wasm is held until the figure has been looked at: the map cannot mount before.
+  let release;
+  const held = new Promise((resolve) => (release = resolve));
+  await context.route(/\.wasm$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await context.addInitScript(() => {
+    document.addEventListener('DOMContentLoaded', () => {
+      const root = document.querySelector('sahel-map').shadowRoot;
+      window.__drawn = { frame: root.querySelector('.sm-frame'), next: root.querySelector('.sm-step-next') };
+    });
+  });
+  const page = await context.newPage();
+  await page.goto(new URL('index.html', BASE).href);
+  await page.waitForFunction(() => customElements.get('sahel-map') && document.querySelector('sahel-map').getAttribute('state'));
+  const look = () =>
+    page.evaluate(() => {
+      const root = document.querySelector('sahel-map').shadowRoot;
+      return {
+        same: root.querySelector('.sm-frame') === window.__drawn.frame,
+        own: [...root.children].filter((e) => e.localName === 'style').length,
+        sheets: root.adoptedStyleSheets.length,
+        downloads: [...root.querySelectorAll('.sm-downloads button')].filter((b) => !b.disabled).length,
+      };
+    });
+  assert.deepEqual(await look(), { same: true, own: 1, sheets: 0, downloads: 0 });
+  release();
+  await waitForState(page, 'ready');
+  assert.deepEqual(await look(), { same: true, own: 0, sheets: 1, downloads: 6 });
+  // The prerendered Start button starts the story.
+  await page.evaluate(() => window.__drawn.next.click());
+  assert.equal(await page.locator('sahel-map').evaluate((el) => el.step), 0);
+  await context.close();
+});
+
 test('a wasm that never arrives leaves the poster, then the error, and the page whole', async () => {
   const context = await browser.newContext({ viewport: { width: 800, height: 900 } });
   await context.route(/\.wasm$/, (route) => route.abort());
