@@ -430,6 +430,8 @@ fn rings_read_in_one_go_agree_with_position_by_position() {
         "[[1,2],[true,4]]",      // and a boolean
         "[[1,2],3,4]",           // a bare number
         "[[1,2],[]]",            // an empty position
+        "[[],[1,2,3,4]]",        // the right count again
+        "[[1,2,3],4]",           // and with a bare number
         "[[[1,2],[3,4]]]",       // one level too deep
         "[[1,2],[1e400,4]]",     // beyond f64: JSON.parse makes it Infinity
         r#"{"0":[1,2]}"#,        // not an array

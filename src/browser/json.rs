@@ -31,13 +31,34 @@ impl Json for JsValue {
 
 #[wasm_bindgen::prelude::wasm_bindgen]
 extern "C" {
-    /// An array whose `every` is given a function of the page's own, so the test of each member
-    /// calls nothing in the wasm (js-sys's `every` takes a Rust closure).
+    /// An array given functions of the browser's own, so nothing calls back into the wasm for
+    /// each member (js-sys's `every` and `map` take Rust closures).
     type Members;
     #[wasm_bindgen(method)]
     fn every(this: &Members, test: &Function) -> bool;
+    #[wasm_bindgen(method, catch)]
+    fn map(this: &Members, each: &Function) -> Result<Members, JsValue>;
     #[wasm_bindgen(thread_local_v2, js_namespace = Number, js_name = isFinite)]
     static IS_FINITE: Function;
+    #[wasm_bindgen(thread_local_v2, js_namespace = ["Array", "prototype"], js_name = concat)]
+    static CONCAT: JsValue;
+    /// `Reflect.apply`: `f` called on `this` with `args` (too many for the stack: an error).
+    #[wasm_bindgen(js_namespace = Reflect, js_name = apply, catch)]
+    fn spread(f: &JsValue, this: &JsValue, args: &Array) -> Result<Members, JsValue>;
+    #[wasm_bindgen(thread_local_v2, js_namespace = Math, js_name = atan2)]
+    static ATAN2: JsValue;
+    /// `Reflect.apply`, given its first two arguments by `bind`.
+    type Apply;
+    #[wasm_bindgen(thread_local_v2, js_namespace = Reflect, js_name = apply)]
+    static APPLY: Apply;
+    #[wasm_bindgen(method)]
+    fn bind(this: &Apply, this_arg: &JsValue, target: &JsValue, target_this: &JsValue) -> Function;
+}
+
+thread_local! {
+    /// `p => Math.atan2(...p)`: NaN for a position of fewer than two numbers, never for two
+    /// finite ones (a test of each position's length that makes no string of it).
+    static ATAN2_OF: Function = APPLY.with(|apply| ATAN2.with(|atan2| apply.bind(&JsValue::NULL, atan2, &JsValue::NULL)));
 }
 
 /// A ring of `[x, y]` positions in a handful of calls instead of five for each position
@@ -45,16 +66,19 @@ extern "C" {
 /// finite numbers; the caller then reads position by position (altitudes, errors).
 pub fn pairs(v: &JsValue) -> Option<Vec<[f64; 2]>> {
     let ring = v.dyn_ref::<Array>()?;
-    let flat = ring.flat(1);
-    if flat.length() != 2 * ring.length() {
+    // `[].concat(...ring)`: as `ring.flat()`, ten times faster in V8.
+    let flat: Array = CONCAT
+        .with(|concat| spread(concat, &Array::new(), ring))
+        .ok()?
+        .unchecked_into();
+    let finite = |a: &Members| IS_FINITE.with(|f| a.every(f));
+    if flat.length() != 2 * ring.length() || !finite(flat.unchecked_ref()) {
         return None;
     }
-    if !IS_FINITE.with(|finite| flat.unchecked_ref::<Members>().every(finite)) {
-        return None;
-    }
-    // Each member of `ring` gave `flat` at least two of its numbers, hence exactly two: a bare
-    // number or a one-number array would convert to a finite number here, longer arrays to NaN.
-    if !Float64Array::new(ring).to_vec().iter().all(|x| x.is_nan()) {
+    // Every member of `ring` is now an array of finite numbers (a bare number fails `map`): if
+    // each has at least two, each has exactly two.
+    let at_least_two = ATAN2_OF.with(|f| ring.unchecked_ref::<Members>().map(f));
+    if !at_least_two.is_ok_and(|a| finite(&a)) {
         return None;
     }
     let xy = Float64Array::new(&flat).to_vec();
