@@ -18,6 +18,14 @@ const FRAME_PLACEHOLDER: &str = "/*@FIRST_FRAME@*/{}";
 /// Where embed.js takes the newsroom's policy from (`policy`: what a link may set).
 const POLICY_PLACEHOLDER: &str = "/*@EMBED_POLICY@*/{ dataOrigins: [], texts: {} }";
 
+/// Classes the wasm exports for streaming server functions (wasm-streams, through Leptos's
+/// server_fn): a widget with no server never makes one.
+const UNUSED_CLASSES: [&str; 3] = [
+    "IntoUnderlyingByteSource",
+    "IntoUnderlyingSink",
+    "IntoUnderlyingSource",
+];
+
 pub fn build() -> Result<()> {
     ensure_wasm_target()?;
     check_wasm_bindgen_version()?;
@@ -54,7 +62,11 @@ pub fn build() -> Result<()> {
     let glue = std::fs::read_to_string(bindgen_dir.join(format!("{GLUE}.js")))?;
     std::fs::write(
         dist.join(format!("{GLUE}.js")),
-        crate::names::shorten(&bindgen_dir.join(format!("{GLUE}_bg.wasm")), &glue)?,
+        crate::names::shorten(
+            &bindgen_dir.join(format!("{GLUE}_bg.wasm")),
+            &glue,
+            &UNUSED_CLASSES,
+        )?,
     )?;
     run(Command::new(root.join("node_modules/.bin/wasm-opt"))
         .arg("-Oz")

@@ -13,9 +13,11 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
 /// Renames the imports and exports of the wasm at `wasm` in place, and returns `glue` with the
-/// same names.
-pub fn shorten(wasm: &Path, glue: &str) -> Result<String> {
+/// same names; first drops the classes `unused` (see [`drop_classes`]).
+pub fn shorten(wasm: &Path, glue: &str, unused: &[&str]) -> Result<String> {
     let mut module = walrus::Module::from_file(wasm).context("reading the wasm for its names")?;
+    let glue = drop_classes(&mut module, glue, unused)?;
+    let glue = glue.as_str();
     let modules: BTreeSet<String> = module.imports.iter().map(|i| i.module.clone()).collect();
     let old_module = match modules.len() {
         1 => modules.into_iter().next().expect("one module"),
@@ -44,6 +46,67 @@ pub fn shorten(wasm: &Path, glue: &str) -> Result<String> {
         .emit_wasm_file(wasm)
         .context("writing the renamed wasm")?;
     Ok(glue)
+}
+
+/// Drops exported classes nobody constructs: their exports, the code and imports only they used,
+/// and their JavaScript in the glue. Each must have the shape wasm-bindgen gives a class (an
+/// `export class` block, a `FinalizationRegistry`, exports named for the class, import entries
+/// one to a key), and nothing else in the glue may name it; otherwise the build stops.
+fn drop_classes(module: &mut walrus::Module, glue: &str, classes: &[&str]) -> Result<String> {
+    let mut glue = glue.to_owned();
+    let before: BTreeSet<String> = module.imports.iter().map(|i| i.name.clone()).collect();
+    for class in classes {
+        let lower = class.to_lowercase();
+        let block = cut(
+            &glue,
+            &format!("export class {class} {{\n"),
+            &format!(
+                "if (Symbol.dispose) {class}.prototype[Symbol.dispose] = {class}.prototype.free;\n"
+            ),
+        )?;
+        glue.replace_range(block, "");
+        let registry = cut(&glue, &format!("const {class}Finalization = "), ");\n")?;
+        glue.replace_range(registry, "");
+        if glue.contains(*class) || glue.contains(&format!("_{lower}_")) {
+            bail!("the glue still names {class} once its class is gone");
+        }
+        let free = format!("__wbg_{lower}_free");
+        let doomed: Vec<_> = module
+            .exports
+            .iter()
+            .filter(|e| e.name == free || e.name.starts_with(&format!("{lower}_")))
+            .map(|e| e.id())
+            .collect();
+        if doomed.is_empty() {
+            bail!("the wasm exports nothing for the class {class}");
+        }
+        for id in doomed {
+            module.exports.delete(id);
+        }
+    }
+    walrus::passes::gc::run(module);
+    let after: BTreeSet<String> = module.imports.iter().map(|i| i.name.clone()).collect();
+    // An entry of the imports object: its key at eight spaces, its end the next line there.
+    for name in before.difference(&after) {
+        let entry = cut(&glue, &format!("\n        {name}: "), "\n        }")?;
+        let end = glue[entry.end..]
+            .find('\n')
+            .map_or(glue.len(), |i| entry.end + i);
+        glue.replace_range(entry.start..end, "");
+    }
+    Ok(glue)
+}
+
+/// The one stretch of `text` from `start` through the first `end` after it.
+fn cut(text: &str, start: &str, end: &str) -> Result<std::ops::Range<usize>> {
+    let mut found = text.match_indices(start);
+    let (Some((from, _)), None) = (found.next(), found.next()) else {
+        bail!("the glue has {start:?} other than once");
+    };
+    let Some(to) = text[from + start.len()..].find(end) else {
+        bail!("the glue has no {end:?} after {start:?}");
+    };
+    Ok(from..from + start.len() + to + end.len())
 }
 
 const MODULE: &str = "a";
@@ -155,7 +218,7 @@ mod tests {
         module.emit_wasm_file(&path).unwrap();
         let glue = "const i = { __wbg_f_0123456789abcdef: function() {} };\n\
                     return { \"./m_bg.js\": i }; wasm.mount(); wasm.memory.buffer;";
-        let out = shorten(&path, glue).unwrap();
+        let out = shorten(&path, glue, &[]).unwrap();
         assert_eq!(
             out,
             "const i = { a: function() {} };\n\
@@ -172,6 +235,60 @@ mod tests {
         let mut exports: Vec<_> = module.exports.iter().map(|e| &*e.name).collect();
         exports.sort();
         assert_eq!(exports, ["a", "memory"]);
+    }
+
+    /// A module exporting `mount` and a class `Thing` whose method alone calls the import
+    /// `__wbg_poke_1`; `mount` calls `__wbg_keep_2`.
+    fn module_with_a_class() -> walrus::Module {
+        let mut module = walrus::Module::default();
+        let ty = module.types.add(&[], &[]);
+        let (poke, _) = module.add_import_func("./m_bg.js", "__wbg_poke_1", ty);
+        let (keep, _) = module.add_import_func("./m_bg.js", "__wbg_keep_2", ty);
+        for (name, callee) in [("thing_poke", poke), ("mount", keep)] {
+            let mut body = walrus::FunctionBuilder::new(&mut module.types, &[], &[]);
+            body.func_body().call(callee);
+            let f = body.finish(vec![], &mut module.funcs);
+            module.exports.add(name, f);
+        }
+        let free = walrus::FunctionBuilder::new(&mut module.types, &[], &[])
+            .finish(vec![], &mut module.funcs);
+        module.exports.add("__wbg_thing_free", free);
+        module
+    }
+
+    const GLUE_WITH_A_CLASS: &str = "export class Thing {\n    poke() { wasm.thing_poke(); }\n}\n\
+        if (Symbol.dispose) Thing.prototype[Symbol.dispose] = Thing.prototype.free;\n\
+        export function mount() { wasm.mount(); }\n\
+        const imports = {\n        __wbg_poke_1: function() { return handleError(function () {\n\
+        \x20           poke();\n        }, arguments); },\n\
+        \x20       __wbg_keep_2: function() {\n            keep();\n        },\n};\n\
+        const ThingFinalization = (typeof FinalizationRegistry === 'undefined')\n\
+        \x20   ? { register: () => {}, unregister: () => {} }\n\
+        \x20   : new FinalizationRegistry(ptr => wasm.__wbg_thing_free(ptr, 1));\n";
+
+    #[test]
+    fn a_class_nobody_makes_goes_with_what_only_it_used() {
+        let mut module = module_with_a_class();
+        let glue = drop_classes(&mut module, GLUE_WITH_A_CLASS, &["Thing"]).unwrap();
+        assert_eq!(
+            glue,
+            "export function mount() { wasm.mount(); }\n\
+             const imports = {\n        __wbg_keep_2: function() {\n            keep();\n        },\n};\n"
+        );
+        let exports: Vec<_> = module.exports.iter().map(|e| &*e.name).collect();
+        assert_eq!(exports, ["mount"]);
+        let imports: Vec<_> = module.imports.iter().map(|i| &*i.name).collect();
+        assert_eq!(imports, ["__wbg_keep_2"]);
+    }
+
+    #[test]
+    fn a_class_named_elsewhere_or_missing_stops_the_build() {
+        let also_used = format!("{GLUE_WITH_A_CLASS}new Thing();\n");
+        for glue in [also_used.as_str(), "export function mount() {}\n"] {
+            assert!(drop_classes(&mut module_with_a_class(), glue, &["Thing"]).is_err());
+        }
+        // A class the wasm does not export.
+        assert!(drop_classes(&mut module_with_a_class(), GLUE_WITH_A_CLASS, &["Other"]).is_err());
     }
 
     #[test]
