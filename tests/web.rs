@@ -390,7 +390,8 @@ async fn attributes_apply_live_language_country_and_geodata() {
             .length(),
         1
     );
-    assert_eq!(m.host.get_attribute("state").as_deref(), Some("ready"));
+    // Ready again once the names and the side are in (steps of their own).
+    assert!(until(|| m.host.get_attribute("state").as_deref() == Some("ready")).await);
     assert_eq!(m.count("sahel-map:ready"), 1);
 }
 

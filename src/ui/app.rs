@@ -95,6 +95,8 @@ async fn fetch_map(geo_src: &str, again: bool, lang: Lang) -> Result<DrawnMap, F
         details.extend(problems(file_name(geo_src), found, lang));
         fail(details, false)
     })?;
+    // Drawn (projected, simplified, written) in a task after the reading.
+    next_task().await;
     Ok(draw(&geodata, &SAHEL))
 }
 
@@ -168,8 +170,8 @@ async fn load(
     again: bool,
     lang: Lang,
 ) -> Result<(Loaded, Option<Arc<str>>), Failure> {
-    // Each step in a task of its own (`next_task`): reading the countries, reading the dataset,
-    // then placing its sites and drawing the view.
+    // Each step in a task of its own (`next_task`): reading the countries, drawing them, reading
+    // the dataset, then placing its sites.
     let map = fetch_map(geo_src, again, lang).await?;
     next_task().await;
     let (data, text) = fetch_data(data_src, again, lang).await?;
@@ -200,6 +202,8 @@ pub fn App(state: MapState) -> impl IntoView {
     // half holds the page for the time of both. Nothing shows before `ready` (the first frame
     // covers it).
     let rest = RwSignal::new(false);
+    // The map's names, placed in a step of their own after the rest of the map.
+    let labelled = RwSignal::new(false);
     // The widget's font, for the map's labels: read in a step of its own (it makes the browser
     // compute the page's styles), before the map is drawn.
     let root = NodeRef::<leptos::html::Div>::new();
@@ -217,6 +221,7 @@ pub fn App(state: MapState) -> impl IntoView {
         load_state.set(Load::Loading);
         slow.set(false);
         rest.set(false);
+        labelled.set(false);
         host.set_state(LoadState::Loading);
         // A request held open: after a while the reader hears so, and can try again (the
         // first frame stays in place); `fetch_text` gives up for good after `GIVE_UP`.
@@ -281,6 +286,10 @@ pub fn App(state: MapState) -> impl IntoView {
                 if !step().await {
                     return;
                 }
+                labelled.set(true);
+                if !step().await {
+                    return;
+                }
                 rest.set(true);
             }
             // Let the DOM catch up before telling the page.
@@ -338,7 +347,7 @@ pub fn App(state: MapState) -> impl IntoView {
                 Load::Ready(loaded) => view! {
                     <div class="sm-body">
                         <figure class="sm-figure">
-                            <MapSvg loaded=loaded.clone() family=family.get_value() />
+                            <MapSvg loaded=loaded.clone() family=family.get_value() labelled />
                             <figcaption class="sm-credit">
                                 <Credit loaded=loaded.clone() />
                             </figcaption>

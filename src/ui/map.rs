@@ -20,7 +20,7 @@ use wasm_bindgen::JsCast;
 /// The SVG map: graticule, context land, one focusable shape per country, the disputed border,
 /// selection and focus outlines, capitals and labels; then the dataset's links and bases.
 #[component]
-pub fn MapSvg(loaded: Arc<Loaded>, family: String) -> impl IntoView {
+pub fn MapSvg(loaded: Arc<Loaded>, family: String, labelled: RwSignal<bool>) -> impl IntoView {
     let state = expect_context::<MapState>();
     let map = loaded.map.clone();
     let view_box = map.view_box();
@@ -283,6 +283,10 @@ pub fn MapSvg(loaded: Arc<Loaded>, family: String) -> impl IntoView {
     let placed = {
         let (map, with_view) = (map.clone(), with_view.clone());
         Memo::new(move |_| {
+            // Placed in a task after the rest of the map (`App`'s steps), before `ready`.
+            if !labelled.get() {
+                return Vec::new();
+            }
             measurer.with_value(|m| {
                 let measure = |text: &str, kind| {
                     m.as_ref()
@@ -383,6 +387,9 @@ pub fn MapSvg(loaded: Arc<Loaded>, family: String) -> impl IntoView {
                         class="sm-labels"
                         aria-hidden="true"
                         inner_html=move || {
+                            if !labelled.get() {
+                                return String::new();
+                            }
                             let ppu = px_per_unit.get();
                             placed.with(|p| {
                                 drawn.with(|d| {

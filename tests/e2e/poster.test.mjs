@@ -283,8 +283,8 @@ test("a page's own dataset gets a plain box of the map's shape, not the bundled 
 });
 
 // The load gives the page its main thread back between its steps (countries, dataset, font,
-// map, the panel's side): the page's own tasks run between the map's drawing and the side's, and
-// the map is whole, names placed, when `ready` comes. Tasks are counted by a message loop of the
+// map, its names, the panel's side): the page's own tasks run between the map's drawing, its
+// names and the side, and the map is whole, names placed, when `ready` comes. Tasks are counted by a message loop of the
 // page's own, so the test reads order, not time.
 test("the map's load runs in steps, with the page's own tasks between them", async () => {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
@@ -324,7 +324,8 @@ test("the map's load runs in steps, with the page's own tasks between them", asy
   await waitForState(page, 'ready');
   const seen = await page.evaluate(() => window.__seen);
   assert.ok(['map', 'side', 'labels', 'ready'].every((k) => k in seen), JSON.stringify(seen));
-  assert.ok(seen.side > seen.map, `the side was drawn in the map's task: ${JSON.stringify(seen)}`);
-  assert.ok(seen.labels <= seen.ready && seen.side <= seen.ready, JSON.stringify(seen));
+  assert.ok(seen.labels > seen.map, `the names were placed in the map's task: ${JSON.stringify(seen)}`);
+  assert.ok(seen.side > seen.labels, `the side was drawn in the names' task: ${JSON.stringify(seen)}`);
+  assert.ok(seen.side <= seen.ready, JSON.stringify(seen));
   await context.close();
 });

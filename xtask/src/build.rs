@@ -72,6 +72,9 @@ pub fn build() -> Result<()> {
         .arg("-Oz")
         // Repeats the passes while they still shrink the module (about 1 KB brotli).
         .arg("--converge")
+        // Sections only tools read: which compilers made the module, and its target features
+        // (read by wasm-opt itself on the way in). 467 B brotli.
+        .args(["--strip-producers", "--strip-target-features"])
         .arg(bindgen_dir.join(format!("{GLUE}_bg.wasm")))
         .arg("-o")
         .arg(dist.join(format!("{GLUE}_bg.wasm"))))?;
