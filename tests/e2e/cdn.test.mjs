@@ -7,7 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { request } from 'node:http';
-import { launch, open, waitForState, file, BASE, DIST } from './helpers.mjs';
+import { launch, open, waitForState, file, servePage, BASE, DIST } from './helpers.mjs';
 
 let browser;
 before(async () => {
@@ -84,14 +84,9 @@ test('the printed snippets carry SRI hashes that match their files, and a page u
   const element = snippets.split('\n').find((l) => l.includes('type="module"')).replace('https://YOUR-CDN/sahel-map/', BASE);
   const context = await browser.newContext();
   const page = await context.newPage();
-  await page.route(new URL('sri.html', BASE).href, (route) =>
-    route.fulfill({
-      status: 200,
-      headers: { 'content-type': 'text/html; charset=utf-8' },
-      body: `<!doctype html><html lang="en"><head><meta charset="utf-8">${element}</head><body><sahel-map></sahel-map></body></html>`,
-    }),
+  await page.goto(
+    await servePage(page, 'sri.html', `<!doctype html><html lang="en"><head><meta charset="utf-8">${element}</head><body><sahel-map></sahel-map></body></html>`),
   );
-  await page.goto(new URL('sri.html', BASE).href);
   await page.waitForFunction(() => document.querySelector('sahel-map').getAttribute('state') === 'ready', null, { timeout: 30000 });
   await context.close();
 });

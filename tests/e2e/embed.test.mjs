@@ -3,7 +3,7 @@
 // the dist/ origin through Playwright routes, so they load the real built files.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, BASE, waitForState, pointInside, file } from './helpers.mjs';
+import { launch, BASE, waitForState, pointInside, file, servePage } from './helpers.mjs';
 
 let browser;
 before(async () => {
@@ -27,13 +27,12 @@ async function page(contextOptions, path, body, { head = '<link rel="icon" href=
   p.on('console', (m) => m.type() === 'error' && record.errors.push(m.text()));
   p.on('pageerror', (e) => record.errors.push(e.message));
   p.on('request', (r) => record.requests.push(r.url()));
-  await p.route(new URL(path, BASE).href, (route) =>
-    route.fulfill({
-      status: 200,
-      headers: { 'content-type': 'text/html; charset=utf-8', ...headers },
-      body: `<!doctype html><html lang="en"><head><meta charset="utf-8">${head}
+  await servePage(
+    p,
+    path,
+    `<!doctype html><html lang="en"><head><meta charset="utf-8">${head}
         <script type="module" src="sahel-map.js"></script></head><body>${body}</body></html>`,
-    }),
+    headers,
   );
   await p.addInitScript(() => {
     window.__violations = [];
@@ -278,16 +277,15 @@ test('a bad attribute warns once, naming what it accepts, and the map keeps work
   const p = await context.newPage();
   const warnings = [];
   p.on('console', (m) => m.type() === 'warning' && warnings.push(m.text()));
-  await p.route(new URL('bad.html', BASE).href, (route) =>
-    route.fulfill({
-      status: 200,
-      headers: { 'content-type': 'text/html' },
-      body: `<!doctype html><html lang="en"><head><link rel="icon" href="data:,"><script type="module" src="sahel-map.js"></script></head>
+  await p.goto(
+    await servePage(
+      p,
+      'bad.html',
+      `<!doctype html><html lang="en"><head><link rel="icon" href="data:,"><script type="module" src="sahel-map.js"></script></head>
         <body><sahel-map id="m" lang="de" theme="purple" date="2024-13" layers="USA;FRA" country="Niger"></sahel-map>
         <sahel-map id="n" layers="usa,atlantis"></sahel-map></body></html>`,
-    }),
+    ),
   );
-  await p.goto(new URL('bad.html', BASE).href);
   await waitForState(p, 'ready', '#m');
   for (const [name, accepts] of [['lang', 'en or fr'], ['theme', 'light or dark'], ['date', 'YYYY-MM-DD'], ['layers', 'comma-separated'], ['country', 'alpha-3']]) {
     const hits = warnings.filter((w) => w.includes(`${name}="`));
@@ -406,14 +404,13 @@ test('the iframe grows and shrinks with its content; the classic script loads th
   await frame.locator('sahel-map .sm-tables-toggle').click();
   await p.waitForFunction((h) => Math.abs(document.getElementById('f').getBoundingClientRect().height - h) < 2, closed);
   // A page with nothing but the classic script gets the element too.
-  await p.route(new URL('classic.html', BASE).href, (route) =>
-    route.fulfill({
-      status: 200,
-      headers: { 'content-type': 'text/html; charset=utf-8' },
-      body: '<!doctype html><html lang="en"><head><meta charset="utf-8"><script src="sahel-map-classic.js" defer></script></head><body><sahel-map id="c"></sahel-map></body></html>',
-    }),
+  await p.goto(
+    await servePage(
+      p,
+      'classic.html',
+      '<!doctype html><html lang="en"><head><meta charset="utf-8"><script src="sahel-map-classic.js" defer></script></head><body><sahel-map id="c"></sahel-map></body></html>',
+    ),
   );
-  await p.goto(new URL('classic.html', BASE).href);
   await waitForState(p, 'ready', '#c');
   await context.close();
 });

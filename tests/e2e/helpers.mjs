@@ -104,3 +104,13 @@ export function shadow(page, selector, inner) {
 export function file(name) {
   return JSON.parse(readFileSync(join(DIST, 'manifest.json'), 'utf8'))[name] ?? name;
 }
+
+// A page of the test's own at the dist's origin, as a newsroom's page would sit beside the
+// loader: `name` answers with `html` (and `headers`); returns its URL for `page.goto`.
+export async function servePage(page, name, html, headers = {}) {
+  const url = new URL(name, BASE).href;
+  await page.route(url, (route) =>
+    route.fulfill({ status: 200, headers: { 'content-type': 'text/html; charset=utf-8', ...headers }, body: html }),
+  );
+  return url;
+}

@@ -3,7 +3,7 @@
 // (a layout-shift score of 0).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, waitForState, BASE, SHOTS } from './helpers.mjs';
+import { launch, waitForState, servePage, BASE, SHOTS } from './helpers.mjs';
 
 let browser;
 before(async () => {
@@ -313,14 +313,13 @@ test("the map's load runs in steps, with the page's own tasks between them", asy
     document.addEventListener('sahel-map:ready', () => (window.__seen.ready = window.__task));
   });
   const page = await context.newPage();
-  await page.route(new URL('steps.html', BASE).href, (route) =>
-    route.fulfill({
-      status: 200,
-      headers: { 'content-type': 'text/html; charset=utf-8' },
-      body: '<!doctype html><html lang="en"><head><meta charset="utf-8"><script type="module" src="sahel-map.js"></script></head><body><sahel-map></sahel-map></body></html>',
-    }),
+  await page.goto(
+    await servePage(
+      page,
+      'steps.html',
+      '<!doctype html><html lang="en"><head><meta charset="utf-8"><script type="module" src="sahel-map.js"></script></head><body><sahel-map></sahel-map></body></html>',
+    ),
   );
-  await page.goto(new URL('steps.html', BASE).href);
   await waitForState(page, 'ready');
   const seen = await page.evaluate(() => window.__seen);
   assert.ok(['map', 'side', 'labels', 'ready'].every((k) => k in seen), JSON.stringify(seen));
