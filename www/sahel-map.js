@@ -143,8 +143,9 @@ class SahelMapElement extends HTMLElement {
     const root = this.shadowRoot ?? this.attachShadow({ mode: 'open' });
     // A prerendered figure (`cargo xtask prerender`) is taken as it stands, styled by its own
     // rules until the map mounts: building it anew, with the whole stylesheet, held the page
-    // for a task of about 120 ms at 4x CPU.
-    const drawn = this.#body ? null : [...root.children].find((e) => e.classList.contains('sm-frame'));
+    // for a task of about 120 ms at 4x CPU. One that lacks a part (prerendered by another
+    // version) is built anew.
+    const drawn = this.#body ? null : [...root.children].find((e) => e.classList.contains('sm-frame') && SahelMapElement.#complete(e));
     if (drawn) {
       this.#wire(drawn);
       this.#readSteps();
@@ -391,6 +392,18 @@ class SahelMapElement extends HTMLElement {
     foot.prepend(this.#downloads());
     figure.append(head, this.#stepsControls(), body, foot);
     return figure;
+  }
+
+  // Whether a prerendered figure has every part `#wire` finds, as this version writes them.
+  static #complete(figure) {
+    const has = (selector, n = 1) => figure.querySelectorAll(selector).length === n;
+    return (
+      TEXTS.every((name) => figure.querySelector(`#sm-news-${name}`)?.firstChild?.localName === 'slot') &&
+      has('.sm-body-box > .sm-first-box') &&
+      has('.sm-downloads button', SahelMapElement.#DOWNLOADS.flatMap(([, items]) => items).length) &&
+      has('.sm-steps-nav button', 2) &&
+      has('.sm-steps slot')
+    );
   }
 
   // The figure's parts found and made to work, whether this loader built them or the page

@@ -221,6 +221,31 @@ test('a prerendered figure is kept where it stands, and works', async () => {
   await context.close();
 });
 
+// A page prerendered by another version may lack a part the loader wires: then the figure is
+// built anew rather than half taken.
+test('a prerendered figure missing a part is built anew, and works', async () => {
+  const context = await browser.newContext({ viewport: { width: 800, height: 900 } });
+  const page = await context.newPage();
+  await page.goto(
+    await servePage(
+      page,
+      'old-prerender.html',
+      `<!doctype html><html lang="en"><head><meta charset="utf-8"><script type="module" src="sahel-map.js"></script></head>
+      <body><sahel-map><template shadowrootmode="open"><div class="sm-frame" role="figure"><div class="sm-head">
+      <div class="sm-news-headline" id="sm-news-headline"><slot name="headline"></slot></div></div>
+      <p class="old">An older figure</p></div></template></sahel-map></body></html>`,
+    ),
+  );
+  await waitForState(page, 'ready');
+  const figure = await page.locator('sahel-map').evaluate((el) => ({
+    old: el.shadowRoot.querySelectorAll('.old').length,
+    downloads: [...el.shadowRoot.querySelectorAll('.sm-downloads button')].filter((b) => !b.disabled).length,
+    map: el.shadowRoot.querySelectorAll('svg [data-iso]').length > 0,
+  }));
+  assert.deepEqual(figure, { old: 0, downloads: 6, map: true });
+  await context.close();
+});
+
 test('a wasm that never arrives leaves the poster, then the error, and the page whole', async () => {
   const context = await browser.newContext({ viewport: { width: 800, height: 900 } });
   await context.route(/\.wasm$/, (route) => route.abort());
