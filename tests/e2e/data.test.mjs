@@ -155,6 +155,8 @@ test('a link or a site opens its own facts; screenshots at 1280 and 375', async 
     await panel.locator('h2', { hasText: 'Russia – Niger' }).waitFor();
     assert.match(await panel.textContent(), /defence memorandum/);
     assert.equal(await panel.locator('h3.sm-agreement').count(), 1);
+    // The whole dataset arriving replaces the panel's nodes: measure the ones that stay.
+    await panel.locator('.sm-whole').waitFor({ state: 'detached' });
     // The status word is a word in a line, not the loading box of the map's shape.
     const status = await panel.locator('.sm-status').first().boundingBox();
     assert.ok(status.height < 40, `the status word is ${status.height}px tall`);
