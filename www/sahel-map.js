@@ -57,6 +57,19 @@ function sharedSheet() {
   return sheet;
 }
 
+// The page's turn: a message to itself, which (unlike a zero timeout) a background tab does
+// not hold back.
+function nextTask() {
+  return new Promise((resolve) => {
+    const { port1, port2 } = new MessageChannel();
+    port1.onmessage = () => {
+      port1.close();
+      resolve();
+    };
+    port2.postMessage(null);
+  });
+}
+
 function wasmReady() {
   if (!wasm) {
     // The bundled countries file too: the map asks for it once the wasm runs, and finds it in
@@ -345,13 +358,20 @@ class SahelMapElement extends HTMLElement {
 
   #start() {
     const generation = ++this.#generation;
+    // Each map mounts in a task of its own, apart from the wasm's instantiation (and from
+    // every other map's mount): none of them holds the page for the time of two.
     wasmReady()
+      .then(async (glue) => {
+        await nextTask();
+        return glue;
+      })
       .then(({ mount }) => {
         if (generation !== this.#generation || !this.isConnected) return;
         this.#styled();
         this.#handle = mount(this, this.#body, this.#options());
         if (this.#step !== null) this.#handle.setAttribute('step', String(this.#step));
-        this.#downloadBox.dispatchEvent(new Event('relabel'));
+        // The download titles need no relabelling here: the widget starts in `#lang()`'s
+        // language, which they were written in.
       })
       .catch((error) => {
         if (generation === this.#generation) this.#fail(error);

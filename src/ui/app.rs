@@ -208,6 +208,9 @@ pub fn App(state: MapState) -> impl IntoView {
     // compute the page's styles), before the map is drawn.
     let root = NodeRef::<leptos::html::Div>::new();
     let family = StoredValue::new(String::new());
+    // The element's width, measured in the same step (the layout is small then); the key opens
+    // by it. Measured while the side is built, it would lay out the whole map in that task.
+    let laid_out = StoredValue::new(0.0);
 
     Effect::new(move |_| {
         let geo_src = state.geo_src.get();
@@ -242,6 +245,8 @@ pub fn App(state: MapState) -> impl IntoView {
             current()
         };
         spawn_local(async move {
+            // Not in the mount's task: that holds the wasm's first calls already.
+            next_task().await;
             let result = load(&geo_src, data_src.as_deref(), again, lang).await;
             if !current() {
                 return;
@@ -274,6 +279,7 @@ pub fn App(state: MapState) -> impl IntoView {
                 if let Some(root) = root.get_untracked() {
                     family.set_value(family_of(&root));
                 }
+                laid_out.set_value(host.width());
                 if !step().await {
                     return;
                 }
@@ -355,7 +361,7 @@ pub fn App(state: MapState) -> impl IntoView {
                         <div class="sm-side">
                             {
                                 let loaded = loaded.clone();
-                                move || rest.get().then(|| side(&loaded).into_any())
+                                move || rest.get().then(|| side(&loaded, laid_out.get_value()).into_any())
                             }
                         </div>
                     </div>
@@ -369,15 +375,16 @@ pub fn App(state: MapState) -> impl IntoView {
     }
 }
 
-/// The side of the map: timeline, link, layer switches, key and details.
-fn side(loaded: &Arc<Loaded>) -> impl IntoView {
+/// The side of the map: timeline, link, layer switches, key and details. `laid_out`: the
+/// element's width (CSS pixels, 0 when not laid out).
+fn side(loaded: &Arc<Loaded>, laid_out: f64) -> impl IntoView {
     let state = expect_context::<MapState>();
     view! {
         <Timeline loaded=loaded.clone() />
         <div class="sm-share"><CopyLink loaded=loaded.clone() /></div>
         {state.url_state.then(|| view! { <UrlState loaded=loaded.clone() /> })}
         <Layers loaded=loaded.clone() />
-        <Legend width=loaded.map.width />
+        <Legend width=loaded.map.width laid_out />
         <Details loaded=loaded.clone() />
     }
 }

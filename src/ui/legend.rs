@@ -9,11 +9,10 @@ pub const NARROW: f64 = 480.0;
 
 /// The key to the symbols and lines, at the size the map draws them; open by default on a wide
 /// widget, closed behind "Key" on a narrow one (as the loader's first frame does), and folded
-/// or unfolded by the reader.
+/// or unfolded by the reader. `laid_out`: the element's width in CSS pixels (0: not laid out).
 #[component]
-pub fn Legend(width: f64) -> impl IntoView {
+pub fn Legend(width: f64, laid_out: f64) -> impl IntoView {
     let state = expect_context::<MapState>();
-    let laid_out = state.host.width();
     let open = laid_out == 0.0 || laid_out >= NARROW;
     let html = move || {
         legend_html(

@@ -270,6 +270,24 @@ test('get the data: one CSV row per base shown, the dataset as of the date, and 
   await context.close();
 });
 
+test('the download titles are in the widget’s language, from the start and when it changes', async () => {
+  const { page, context } = await open(browser, 'index.html');
+  await page.evaluate(() => {
+    const map = document.createElement('sahel-map');
+    map.id = 'fr';
+    map.setAttribute('lang', 'fr-FR');
+    document.querySelector('article').append(map);
+  });
+  await page.locator('#fr').scrollIntoViewIfNeeded();
+  await waitForState(page, 'ready', '#fr');
+  const titles = () => page.locator('#fr .sm-download-group > span:first-child').allTextContents();
+  assert.deepEqual(await titles(), ['Télécharger les données :', 'Télécharger l’image :']);
+  await page.evaluate(() => document.getElementById('fr').setAttribute('lang', 'en'));
+  await page.locator('#fr .sm-download-group > span', { hasText: 'Get the data:' }).waitFor();
+  assert.deepEqual(await titles(), ['Get the data:', 'Download image:']);
+  await context.close();
+});
+
 test('sources and notes come when a reader wants them: not with the page, before the first click', async () => {
   const { page, context, record } = await open(browser, 'index.html', { viewport: { width: 1280, height: 900 } });
   await waitForState(page, 'ready');
