@@ -328,3 +328,28 @@ fn a_phone_map_is_cropped_to_the_five_as_the_stylesheet_says() {
         );
     }
 }
+
+#[test]
+fn the_countries_markup_holds_every_shape_in_order_as_buttons_or_inert() {
+    let (geodata, _) = load_geodata(COUNTRIES).unwrap();
+    let mut map = sahel_map::view::scene::draw(&geodata, &SAHEL);
+    let live = map.countries_svg(false);
+    let isos: Vec<&str> = live
+        .split(r#"data-iso=""#)
+        .skip(1)
+        .map(|rest| &rest[..rest.find('"').unwrap()])
+        .collect();
+    let drawn: Vec<&str> = map.countries.iter().map(|c| c.iso.as_str()).collect();
+    assert_eq!(isos, drawn);
+    // Buttons, not pressed, out of the tab order until the widget gives one the tab stop.
+    assert_eq!(live.matches(r#"role="button" tabindex="-1" aria-pressed="false""#).count(), 24);
+    assert_eq!(live.matches("sm-country is-core").count(), 5);
+    let inert = map.countries_svg(true);
+    assert_eq!(inert.matches("<path").count(), 24);
+    assert!(!inert.contains("role=") && !inert.contains("tabindex"));
+    // A page's own countries file names its shapes: its codes are text.
+    map.countries[0].iso = r#"X"><script>"#.to_string();
+    let odd = map.countries_svg(false);
+    assert!(odd.contains(r#"data-iso="X&quot;&gt;&lt;script&gt;""#), "{}", &odd[..120]);
+    assert!(!odd.contains("<script>"));
+}

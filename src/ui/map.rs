@@ -1,5 +1,5 @@
 use super::app::Loaded;
-use super::country::country_shape;
+use super::country::countries;
 use super::gestures::{handlers, show_through, take_drag, zoom_centre, Handlers, SETTLE};
 use super::measure::Measurer;
 use super::tooltip::{named, tip_for, Tooltip};
@@ -152,11 +152,7 @@ pub fn MapSvg(loaded: Arc<Loaded>, family: String, labelled: RwSignal<bool>) -> 
     // Labels are measured in the widget's font (`family`, read by `App` before the map).
     let measurer = StoredValue::new_local(Measurer::new(family));
 
-    let shapes = map
-        .countries
-        .iter()
-        .map(|c| country_shape(c, &loaded, state, ring))
-        .collect_view();
+    let shapes = countries(&loaded, state, ring);
     let outline = {
         let map = map.clone();
         move |which: Signal<Option<String>>| {
@@ -372,7 +368,7 @@ pub fn MapSvg(loaded: Arc<Loaded>, family: String, labelled: RwSignal<bool>) -> 
                 <g class="sm-zoom" transform=move || shown.get().transform()>
                     <path class="sm-graticule" d=map.graticule.clone() />
                     <path class="sm-context" d=map.context.clone() />
-                    <g class="sm-countries">{shapes}</g>
+                    {shapes}
                     <g
                         class="sm-blocs"
                         class:is-faded=move || state.lit().is_some()

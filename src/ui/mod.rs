@@ -165,10 +165,4 @@ impl MapState {
         };
         (selected, view)
     }
-
-    /// Whether the country `iso` is selected (tracked).
-    pub fn is_selected_country(&self, iso: &str) -> bool {
-        self.selected
-            .with(|s| matches!(s, Some(Selection::Country(c)) if c == iso))
-    }
 }

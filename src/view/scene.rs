@@ -6,6 +6,7 @@ use crate::carto::path::{PathData, Units};
 use crate::carto::ToSvgPath;
 use crate::dataset::{Arrows, Geodata};
 use crate::i18n::Localized;
+use crate::view::markup::escape_into;
 use geo_types::MultiLineString;
 
 /// The five states the map is about (drawn `is-core`: shaded darker, labelled first, capitals
@@ -62,6 +63,36 @@ impl DrawnMap {
             (lo - 4.0).max(0.0).floor(),
             (hi + 4.0).min(self.width).ceil(),
         ]
+    }
+
+    /// The countries as SVG markup, in `countries` order. `inert` (the posters): shapes only.
+    /// Otherwise each is a button, not pressed and out of the tab order: the widget sets the
+    /// selection, the tab stop and the names by attribute, and takes their events on the group.
+    ///
+    /// ```
+    /// # use sahel_map::view::scene::DrawnMap;
+    /// let map = DrawnMap { width: 10.0, height: 10.0, countries: vec![], context: String::new(),
+    ///     disputed_borders: String::new(), graticule: String::new() };
+    /// assert_eq!(map.countries_svg(false), "");
+    /// ```
+    pub fn countries_svg(&self, inert: bool) -> String {
+        let mut out = String::new();
+        for c in &self.countries {
+            out.push_str(r#"<path class="sm-country"#);
+            if c.core {
+                out.push_str(" is-core");
+            }
+            out.push_str(r#"" data-iso=""#);
+            escape_into(&c.iso, &mut out);
+            out.push('"');
+            if !inert {
+                out.push_str(r#" role="button" tabindex="-1" aria-pressed="false""#);
+            }
+            out.push_str(r#" d=""#);
+            out.push_str(&c.d);
+            out.push_str(r#""/>"#);
+        }
+        out
     }
 
     /// The `<svg>`'s viewBox, in whole units: the widget, its first frame and the poster share it,

@@ -205,14 +205,7 @@ pub fn poster_svg(root: &Path, lang: Lang, dark: bool) -> Result<String> {
     );
     let _ = write!(svg, r#"<path class="sm-graticule" d="{}"/>"#, map.graticule);
     let _ = write!(svg, r#"<path class="sm-context" d="{}"/>"#, map.context);
-    for c in &map.countries {
-        let core = if c.core { " is-core" } else { "" };
-        let _ = write!(
-            svg,
-            r#"<path class="sm-country{core}" data-iso="{}" d="{}"/>"#,
-            c.iso, c.d
-        );
-    }
+    svg.push_str(&map.countries_svg(true));
     svg.push_str(&blocs_svg(&view, &map));
     let _ = write!(
         svg,
