@@ -342,7 +342,11 @@ fn the_countries_markup_holds_every_shape_in_order_as_buttons_or_inert() {
     let drawn: Vec<&str> = map.countries.iter().map(|c| c.iso.as_str()).collect();
     assert_eq!(isos, drawn);
     // Buttons, not pressed, out of the tab order until the widget gives one the tab stop.
-    assert_eq!(live.matches(r#"role="button" tabindex="-1" aria-pressed="false""#).count(), 24);
+    assert_eq!(
+        live.matches(r#"role="button" tabindex="-1" aria-pressed="false""#)
+            .count(),
+        24
+    );
     assert_eq!(live.matches("sm-country is-core").count(), 5);
     let inert = map.countries_svg(true);
     assert_eq!(inert.matches("<path").count(), 24);
@@ -350,6 +354,10 @@ fn the_countries_markup_holds_every_shape_in_order_as_buttons_or_inert() {
     // A page's own countries file names its shapes: its codes are text.
     map.countries[0].iso = r#"X"><script>"#.to_string();
     let odd = map.countries_svg(false);
-    assert!(odd.contains(r#"data-iso="X&quot;&gt;&lt;script&gt;""#), "{}", &odd[..120]);
+    assert!(
+        odd.contains(r#"data-iso="X&quot;&gt;&lt;script&gt;""#),
+        "{}",
+        &odd[..120]
+    );
     assert!(!odd.contains("<script>"));
 }
