@@ -116,20 +116,34 @@ pub fn MapSvg(loaded: Arc<Loaded>, family: String, labelled: RwSignal<bool>) -> 
             state.tip.set(None);
         }
     };
+    // A tip already naming this (a hover's, before the press that focuses or clicks it) stays:
+    // measuring it again would lay the page out in the middle of the press.
+    let named_already = move |name: &str| {
+        state
+            .tip
+            .with_untracked(|t| t.as_ref().is_some_and(|t| t.text == name))
+    };
     let on_focus_in = move |ev: web_sys::FocusEvent| {
         if let (Some((el, name)), Some(mb)) = (named(ev.target()), mapbox()) {
-            state.tip.set(Some(tip_for(&el, name, None, &mb)));
+            if !named_already(&name) {
+                state.tip.set(Some(tip_for(&el, name, None, &mb)));
+            }
+        }
+    };
+    // Focus leaving takes its tip along; a hover's tip for what a press is about to focus stays.
+    let on_focus_out = move |ev: web_sys::FocusEvent| {
+        let leaving = named(ev.target()).map(|(_, name)| name);
+        let other = state.tip.with_untracked(|t| {
+            t.as_ref()
+                .is_some_and(|t| leaving.as_ref().is_some_and(|l| *l != t.text))
+        });
+        if !other {
+            state.tip.set(None);
         }
     };
     let on_tap = move |ev: web_sys::MouseEvent| {
         if let (Some((el, name)), Some(mb)) = (named(ev.target()), mapbox()) {
-            // A mouse's click follows its hover, whose tip already names this: measuring it
-            // again would lay the page out in the middle of the click (a third of its time
-            // under 4× CPU).
-            if state
-                .tip
-                .with_untracked(|t| t.as_ref().is_some_and(|t| t.text == name))
-            {
+            if named_already(&name) {
                 return;
             }
             let at = [f64::from(ev.client_x()), f64::from(ev.client_y())];
@@ -361,7 +375,7 @@ pub fn MapSvg(loaded: Arc<Loaded>, family: String, labelled: RwSignal<bool>) -> 
                 on:pointerout=on_out
                 on:pointerleave=move |_| state.peek.set(None)
                 on:focusin=on_focus_in
-                on:focusout=move |_| state.tip.set(None)
+                on:focusout=on_focus_out
                 on:click=on_tap
                 on:keydown=on_zoom_key
             >

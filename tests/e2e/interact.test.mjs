@@ -191,6 +191,49 @@ test('a tooltip names what is under the pointer or focused, beside it, inside th
   await context.close();
 });
 
+test('a click keeps the tip its hover showed, even as focus moves from another country; focus leaving takes its own tip', async () => {
+  const { page, context } = await open(browser, 'index.html', { viewport: { width: 1280, height: 900 } });
+  await waitForState(page, 'ready');
+  await page.locator('sahel-map').scrollIntoViewIfNeeded();
+  const tip = page.locator('sahel-map .sm-tip');
+  // A point of Niger that stays its shape once Niger is selected (its lines then take clicks).
+  await page.mouse.click(...Object.values(await pointInside(page, 'NER')).slice(0, 2));
+  const niger = await pointInside(page, 'NER');
+  // Mali selected and focused by a click.
+  const mali = await pointInside(page, 'MLI');
+  await page.mouse.click(mali.x, mali.y);
+  assert.equal(await page.evaluate(() => document.querySelector('sahel-map').shadowRoot.activeElement?.getAttribute('data-iso')), 'MLI');
+  // The pointer moves to Niger: its tip shows beside the pointer.
+  await page.mouse.move(niger.x, niger.y);
+  await tip.waitFor({ state: 'visible' });
+  assert.match(await tip.textContent(), /^Niger — /);
+  // From here to the click, the tip is neither hidden nor moved: the press that takes focus
+  // from Mali to Niger leaves the hover's tip as it is (re-placing it would lay the page out
+  // in the middle of the click, and make it jump).
+  await page.evaluate(() => {
+    const el = document.querySelector('sahel-map').shadowRoot.querySelector('.sm-tip');
+    window.__tipChanges = [];
+    new MutationObserver((records) => {
+      for (const r of records) window.__tipChanges.push(`${r.attributeName}=${el.getAttribute(r.attributeName)}`);
+    }).observe(el, { attributes: true, attributeFilter: ['hidden', 'style'] });
+  });
+  await page.mouse.down();
+  await page.mouse.up();
+  await page.waitForFunction(() => document.querySelector('sahel-map').shadowRoot.querySelector('[data-part="details"] h2')?.textContent === 'Niger');
+  assert.equal(await page.evaluate(() => document.querySelector('sahel-map').shadowRoot.activeElement?.getAttribute('data-iso')), 'NER');
+  assert.deepEqual(await page.evaluate(() => window.__tipChanges), []);
+  assert.match(await tip.textContent(), /^Niger — /);
+  // Keyboard focus moving on names the next country; leaving the map hides the tip.
+  await page.mouse.move(5, 5);
+  await tip.waitFor({ state: 'hidden' });
+  await page.keyboard.press('ArrowRight');
+  await tip.waitFor({ state: 'visible' });
+  assert.match(await tip.textContent(), /^Chad — /);
+  await page.evaluate(() => document.querySelector('sahel-map').shadowRoot.activeElement.blur());
+  await tip.waitFor({ state: 'hidden' });
+  await context.close();
+});
+
 test('on a phone: a tap opens the details and a tooltip, one finger scrolls the page, two fingers are needed to move the map', async () => {
   const { page, context } = await open(browser, 'index.html', {
     viewport: { width: 375, height: 667 },
