@@ -455,6 +455,37 @@ fn rings_read_in_one_go_agree_with_position_by_position() {
     );
 }
 
+/// A member read by name: absent, `undefined` and `null` are None, any other value (0 and
+/// false too) is itself, and on what is not an object there is none. Names are kept between
+/// reads (the first 128): the same name reads the same member of any object, and names past
+/// those kept read right too.
+#[wasm_bindgen_test]
+fn members_are_read_by_name_however_many_names() {
+    use sahel_map::browser::json::parse;
+    use sahel_map::dataset::json::Json;
+    let v = parse(r#"{"a":1,"ab":"x","n":null,"o":{"a":2},"f":false,"z":0}"#).unwrap();
+    let num = |m: Option<wasm_bindgen::JsValue>| m.and_then(|m| m.as_f64());
+    assert_eq!(num(v.get("a")), Some(1.0));
+    assert_eq!(v.get("ab").and_then(|m| m.as_str()).as_deref(), Some("x"));
+    assert!(v.get("n").is_none());
+    assert!(v.get("missing").is_none());
+    assert_eq!(v.get("f").and_then(|m| m.as_bool()), Some(false));
+    assert_eq!(num(v.get("z")), Some(0.0));
+    assert_eq!(num(v.get("o").and_then(|o| o.get("a"))), Some(2.0));
+    for text in ["3", "null", r#""abc""#] {
+        assert!(parse(text).unwrap().get("a").is_none(), "{text}");
+    }
+    let names = (0..300)
+        .map(|i| format!(r#""k{i}":{i}"#))
+        .collect::<Vec<_>>();
+    let many = parse(&format!("{{{}}}", names.join(","))).unwrap();
+    for _ in 0..2 {
+        for i in (0..300).rev() {
+            assert_eq!(num(many.get(&format!("k{i}"))), Some(f64::from(i)), "k{i}");
+        }
+    }
+}
+
 #[wasm_bindgen_test]
 async fn geodata_without_countries_is_an_error_too() {
     let m = Mounted::new("en", r#"{"type":"FeatureCollection","features":[]}"#).await;

@@ -3,14 +3,13 @@
 
 use crate::dataset::json::{each_position, Json};
 use js_sys::{Array, Float64Array, Function};
+use std::cell::RefCell;
 use wasm_bindgen::{JsCast, JsValue};
 
 impl Json for JsValue {
     fn get(&self, key: &str) -> Option<Self> {
         // On anything but an object `Reflect.get` throws: None.
-        js_sys::Reflect::get(self, &JsValue::from_str(key))
-            .ok()
-            .filter(|v| !v.is_undefined() && !v.is_null())
+        with_key(key, |key| member(self, key)).ok().flatten()
     }
     fn as_str(&self) -> Option<String> {
         JsValue::as_string(self)
@@ -38,6 +37,10 @@ extern "C" {
     fn every(this: &Members, test: &Function) -> bool;
     #[wasm_bindgen(method, catch)]
     fn map(this: &Members, each: &Function) -> Result<Members, JsValue>;
+    /// `Reflect.get`, with `undefined` and `null` told apart in the glue: one call into the
+    /// browser for a member, not three.
+    #[wasm_bindgen(js_namespace = Reflect, js_name = get, catch)]
+    fn member(target: &JsValue, key: &JsValue) -> Result<Option<JsValue>, JsValue>;
     #[wasm_bindgen(thread_local_v2, js_namespace = Number, js_name = isFinite)]
     static IS_FINITE: Function;
     #[wasm_bindgen(thread_local_v2, js_namespace = ["Array", "prototype"], js_name = concat)]
@@ -59,6 +62,32 @@ thread_local! {
     /// `p => Math.atan2(...p)`: NaN for a position of fewer than two numbers, never for two
     /// finite ones (a test of each position's length that makes no string of it).
     static ATAN2_OF: Function = APPLY.with(|apply| ATAN2.with(|atan2| apply.bind(&JsValue::NULL, atan2, &JsValue::NULL)));
+}
+
+thread_local! {
+    /// The member names asked for, as the browser's strings. A dataset asks for the same few
+    /// dozen names thousands of times; making each anew (decoded from the wasm's memory) was
+    /// about half the time of a member's reading. A list, not a hash map (its code).
+    static KEYS: RefCell<Vec<(String, JsValue)>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Names past this many are made anew each time: a page's own dataset may use any names.
+const KEPT_KEYS: usize = 128;
+
+/// Calls `f` with `key` as a browser string, kept for the next time.
+fn with_key<T>(key: &str, f: impl FnOnce(&JsValue) -> T) -> T {
+    KEYS.with(|keys| {
+        let mut keys = keys.borrow_mut();
+        if let Some((_, js)) = keys.iter().find(|(k, _)| k == key) {
+            return f(js);
+        }
+        let js = JsValue::from_str(key);
+        let out = f(&js);
+        if keys.len() < KEPT_KEYS {
+            keys.push((key.to_string(), js));
+        }
+        out
+    })
 }
 
 /// A ring of `[x, y]` positions in a handful of calls instead of five for each position
