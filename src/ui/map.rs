@@ -130,14 +130,15 @@ pub fn MapSvg(loaded: Arc<Loaded>, family: String, labelled: RwSignal<bool>) -> 
             }
         }
     };
-    // Focus leaving takes its tip along; a hover's tip for what a press is about to focus stays.
+    // Focus leaving takes its tip along; a tip naming something else stays (a hover's, for what
+    // a press is about to focus).
     let on_focus_out = move |ev: web_sys::FocusEvent| {
-        let leaving = named(ev.target()).map(|(_, name)| name);
-        let other = state.tip.with_untracked(|t| {
-            t.as_ref()
-                .is_some_and(|t| leaving.as_ref().is_some_and(|l| *l != t.text))
+        let keep = named(ev.target()).is_some_and(|(_, leaving)| {
+            state
+                .tip
+                .with_untracked(|t| t.as_ref().is_some_and(|t| t.text != leaving))
         });
-        if !other {
+        if !keep {
             state.tip.set(None);
         }
     };
