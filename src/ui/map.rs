@@ -95,24 +95,63 @@ pub fn MapSvg(loaded: Arc<Loaded>, family: String, labelled: RwSignal<bool>) -> 
         state.tip.set(None);
     });
     let mapbox = move || boxed.get_untracked().map(web_sys::Element::from);
-    let on_over = move |ev: web_sys::PointerEvent| {
-        if ev.pointer_type() != "mouse" {
-            return;
-        }
+    // What the mouse points at: the country or partner it lights, the tip naming it (`None`
+    // where nothing named lies under it).
+    let point_at = move |ev: &web_sys::PointerEvent| {
         if let Some(peek) = peeked(ev.target()) {
             if state.peek.with_untracked(|p| *p != peek) {
                 state.peek.set(peek);
             }
         }
-        if let (Some((el, name)), Some(mb)) = (named(ev.target()), mapbox()) {
-            let at = [f64::from(ev.client_x()), f64::from(ev.client_y())];
-            state.tip.set(Some(tip_for(&el, name, Some(at), &mb)));
+        let tip = match (named(ev.target()), mapbox()) {
+            (Some((el, name)), Some(mb)) => {
+                let at = [f64::from(ev.client_x()), f64::from(ev.client_y())];
+                Some(tip_for(&el, name, Some(at), &mb))
+            }
+            _ => None,
+        };
+        if tip.is_some() || state.tip.with_untracked(Option::is_some) {
+            state.tip.set(tip);
         }
     };
+    // The browser also sends `pointerover` and `pointerout` when what lies under a still mouse
+    // changes (a selection's lines drawn under it, a zoom), at the place of its last move. The
+    // reader has pointed at nothing new, so the tip keeps what it named (the country just
+    // clicked, not a line that appeared under the pointer) until the mouse moves again.
+    let last_move = StoredValue::new(None::<[i32; 2]>);
+    let overtaken = StoredValue::new(false);
+    let still = move |ev: &web_sys::PointerEvent| {
+        ev.pointer_type() == "mouse"
+            && last_move.get_value() == Some([ev.client_x(), ev.client_y()])
+    };
+    let mut moved = moved;
+    let moved = move |ev: web_sys::PointerEvent| {
+        last_move.set_value(Some([ev.client_x(), ev.client_y()]));
+        if overtaken.get_value() {
+            overtaken.set_value(false);
+            point_at(&ev);
+        }
+        moved(ev)
+    };
+    let on_over = move |ev: web_sys::PointerEvent| {
+        if ev.pointer_type() != "mouse" {
+            return;
+        }
+        if still(&ev) {
+            overtaken.set_value(true);
+            return;
+        }
+        overtaken.set_value(false);
+        point_at(&ev);
+    };
     let on_out = move |ev: web_sys::PointerEvent| {
-        let leaving = named(ev.target()).map(|(el, _)| el);
-        let entering = named(ev.related_target()).map(|(el, _)| el);
-        if leaving != entering {
+        if still(&ev) {
+            overtaken.set_value(true);
+            return;
+        }
+        // Into something else named, the `pointerover` that follows replaces the tip: hidden
+        // here, it would be laid out once more in between.
+        if named(ev.related_target()).is_none() {
             state.tip.set(None);
         }
     };

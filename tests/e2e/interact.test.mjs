@@ -235,6 +235,70 @@ test('a click keeps the tip its hover showed, even as focus moves from another c
   await context.close();
 });
 
+test('lines a click draws under a still mouse leave its tip alone; the next move names what is under it', async () => {
+  const { page, context } = await open(browser, 'index.html', { viewport: { width: 1280, height: 900 } });
+  await waitForState(page, 'ready');
+  await page.locator('sahel-map').scrollIntoViewIfNeeded();
+  const tip = page.locator('sahel-map .sm-tip');
+  const details = () => page.evaluate(() => document.querySelector('sahel-map').shadowRoot.querySelector('[data-part="details"] h2')?.textContent);
+  // Points of Niger's own shape with nothing selected …
+  const grid = await page.evaluate(() => {
+    const root = document.querySelector('sahel-map').shadowRoot;
+    const niger = root.querySelector('[data-iso="NER"]');
+    const box = niger.getBoundingClientRect();
+    const points = [];
+    for (let i = 2; i < 40; i++) {
+      for (let j = 2; j < 40; j++) {
+        const x = Math.round(box.left + (box.width * i) / 40);
+        const y = Math.round(box.top + (box.height * j) / 40);
+        if (root.elementFromPoint(x, y) === niger) points.push({ x, y });
+      }
+    }
+    return points;
+  });
+  // … and one that a line covers once Niger is selected.
+  const first = await pointInside(page, 'NER');
+  await page.mouse.click(first.x, first.y);
+  await page.waitForFunction(() => document.querySelector('sahel-map').shadowRoot.querySelector('[data-part="details"] h2')?.textContent === 'Niger');
+  await page.mouse.move(5, 5);
+  const onLine = await page.evaluate((grid) => {
+    const root = document.querySelector('sahel-map').shadowRoot;
+    for (const { x, y } of grid) {
+      const line = root.elementFromPoint(x, y)?.closest('[data-link]');
+      if (line) return { x, y, name: line.getAttribute('aria-label') };
+    }
+    return null;
+  }, grid);
+  assert.ok(onLine, 'a line of Niger\'s selection lies over Niger');
+  // Nothing selected, the mouse away: no line there any more.
+  await page.keyboard.press('Escape');
+  await page.waitForFunction(() => !document.querySelector('sahel-map').shadowRoot.querySelector('[data-part="details"] h2'));
+  // The mouse moves to that point: Niger's tip.
+  await page.mouse.move(onLine.x, onLine.y);
+  await tip.waitFor({ state: 'visible' });
+  assert.match(await tip.textContent(), /^Niger — /);
+  // The click draws Niger's lines, one of them under the mouse, which has not moved.
+  await page.mouse.down();
+  await page.mouse.up();
+  await page.waitForFunction(() => document.querySelector('sahel-map').shadowRoot.querySelector('[data-part="details"] h2')?.textContent === 'Niger');
+  const under = (p) => page.evaluate(({ x, y }) => document.querySelector('sahel-map').shadowRoot.elementFromPoint(x, y)?.closest('[data-link]')?.getAttribute('aria-label') ?? null, p);
+  assert.equal(await under(onLine), onLine.name);
+  // The browser's hover follows what lies under the mouse after a layout; give it its frames.
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, 300)))));
+  assert.match(await tip.textContent(), /^Niger — /, 'the tip still names what was clicked');
+  assert.equal(await tip.isVisible(), true);
+  assert.equal(await details(), 'Niger');
+  // The mouse moves on, still over the line: now the tip names the line.
+  const near = [[1, 0], [-1, 0], [0, 1], [0, -1]]
+    .map(([dx, dy]) => ({ x: onLine.x + dx, y: onLine.y + dy }));
+  let next = null;
+  for (const p of near) if ((await under(p)) === onLine.name) { next = p; break; }
+  assert.ok(next, 'the line is wider than a pixel');
+  await page.mouse.move(next.x, next.y);
+  await page.waitForFunction((name) => document.querySelector('sahel-map').shadowRoot.querySelector('.sm-tip').textContent === name, onLine.name);
+  await context.close();
+});
+
 test('on a phone: a tap opens the details and a tooltip, one finger scrolls the page, two fingers are needed to move the map', async () => {
   const { page, context } = await open(browser, 'index.html', {
     viewport: { width: 375, height: 667 },
