@@ -15,7 +15,7 @@ pub use date::Date;
 pub use json::Json;
 pub use model::*;
 pub use query::Status;
-pub use read::{read_core, read_dataset};
+pub use read::{read_core, read_dataset, read_in_halves, Halfway};
 #[cfg(not(target_arch = "wasm32"))]
 pub use {countries::load_geodata, read::load_dataset};
 

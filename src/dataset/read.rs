@@ -29,6 +29,21 @@ pub fn read_core<J: Json>(root: J) -> Result<Dataset, Vec<Problem>> {
 }
 
 fn read<J: Json>(root: J, core: bool) -> Result<Dataset, Vec<Problem>> {
+    read_in_halves(root, core).finish()
+}
+
+/// A dataset read as far as its layers: [`Halfway::finish`] reads the bases, agreements and
+/// events and checks the rules. The first half is the smaller text but pays for the reader's
+/// first calls (compiled then), so the two take about as long, and a caller in the browser can
+/// give the page its turn between them instead of holding it for the whole reading.
+pub struct Halfway<J> {
+    root: J,
+    r: Reader,
+    dataset: Dataset,
+}
+
+/// Starts reading a dataset, whole or (`core`) as [`read_core`] does.
+pub fn read_in_halves<J: Json>(root: J, core: bool) -> Halfway<J> {
     let mut r = Reader {
         core,
         ..Reader::default()
@@ -43,15 +58,30 @@ fn read<J: Json>(root: J, core: bool) -> Result<Dataset, Vec<Problem>> {
         actors: r.list(&root, "", "actors", actor),
         countries: r.list(&root, "", "countries", country),
         layers: r.list(&root, "", "layers", layer),
-        bases: r.list(&root, "", "bases", base),
-        agreements: r.list(&root, "", "agreements", agreement),
-        events: r.list(&root, "", "events", event),
+        bases: Vec::new(),
+        agreements: Vec::new(),
+        events: Vec::new(),
     };
-    super::rules::check(&dataset, &mut r.problems);
-    if r.problems.is_empty() {
-        Ok(dataset)
-    } else {
-        Err(r.problems)
+    Halfway { root, r, dataset }
+}
+
+impl<J: Json> Halfway<J> {
+    /// The rest of the reading: the dataset, or every problem found in either half.
+    pub fn finish(self) -> Result<Dataset, Vec<Problem>> {
+        let Halfway {
+            root,
+            mut r,
+            mut dataset,
+        } = self;
+        dataset.bases = r.list(&root, "", "bases", base);
+        dataset.agreements = r.list(&root, "", "agreements", agreement);
+        dataset.events = r.list(&root, "", "events", event);
+        super::rules::check(&dataset, &mut r.problems);
+        if r.problems.is_empty() {
+            Ok(dataset)
+        } else {
+            Err(r.problems)
+        }
     }
 }
 

@@ -20,7 +20,12 @@ use wasm_bindgen::JsCast;
 /// The SVG map: graticule, context land, one focusable shape per country, the disputed border,
 /// selection and focus outlines, capitals and labels; then the dataset's links and bases.
 #[component]
-pub fn MapSvg(loaded: Arc<Loaded>, family: String, labelled: RwSignal<bool>) -> impl IntoView {
+pub fn MapSvg(
+    loaded: Arc<Loaded>,
+    family: String,
+    sited: RwSignal<bool>,
+    labelled: RwSignal<bool>,
+) -> impl IntoView {
     let state = expect_context::<MapState>();
     let map = loaded.map.clone();
     let view_box = map.view_box();
@@ -118,35 +123,35 @@ pub fn MapSvg(loaded: Arc<Loaded>, family: String, labelled: RwSignal<bool>) -> 
     // changes (a selection's lines drawn under it, a zoom), at the place of its last move. The
     // reader has pointed at nothing new, so the tip keeps what it named (the country just
     // clicked, not a line that appeared under the pointer) until the mouse moves again.
-    let last_move = StoredValue::new(None::<[i32; 2]>);
-    let overtaken = StoredValue::new(false);
-    let still = move |ev: &web_sys::PointerEvent| {
-        ev.pointer_type() == "mouse"
-            && last_move.get_value() == Some([ev.client_x(), ev.client_y()])
+    // Where the mouse last moved, and whether what lies under it changed since.
+    let mouse = Rc::new(Cell::new((None::<[i32; 2]>, false)));
+    let still = {
+        let mouse = mouse.clone();
+        move |ev: &web_sys::PointerEvent| {
+            let still = ev.pointer_type() == "mouse"
+                && mouse.get().0 == Some([ev.client_x(), ev.client_y()]);
+            mouse.set((mouse.get().0, still));
+            still
+        }
     };
     let mut moved = moved;
     let moved = move |ev: web_sys::PointerEvent| {
-        last_move.set_value(Some([ev.client_x(), ev.client_y()]));
-        if overtaken.get_value() {
-            overtaken.set_value(false);
+        let (_, overtaken) = mouse.replace((Some([ev.client_x(), ev.client_y()]), false));
+        if overtaken {
             point_at(&ev);
         }
         moved(ev)
     };
-    let on_over = move |ev: web_sys::PointerEvent| {
-        if ev.pointer_type() != "mouse" {
-            return;
+    let on_over = {
+        let still = still.clone();
+        move |ev: web_sys::PointerEvent| {
+            if ev.pointer_type() == "mouse" && !still(&ev) {
+                point_at(&ev);
+            }
         }
-        if still(&ev) {
-            overtaken.set_value(true);
-            return;
-        }
-        overtaken.set_value(false);
-        point_at(&ev);
     };
     let on_out = move |ev: web_sys::PointerEvent| {
         if still(&ev) {
-            overtaken.set_value(true);
             return;
         }
         // Into something else named, the `pointerover` that follows replaces the tip: hidden
@@ -251,7 +256,10 @@ pub fn MapSvg(loaded: Arc<Loaded>, family: String, labelled: RwSignal<bool>) -> 
         let with_view = with_view.clone();
         Memo::new(move |_| {
             let mut drawn = Drawn::default();
-            with_view(&mut |v| drawn = crate::view::overlay::draw(v));
+            // Drawn in a task after the rest of the map (`App`'s steps), before the names.
+            if sited.get() {
+                with_view(&mut |v| drawn = crate::view::overlay::draw(v));
+            }
             drawn
         })
     };

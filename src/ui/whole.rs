@@ -137,7 +137,9 @@ async fn fetch(state: MapState) -> Result<Fetched, String> {
         .ok_or("the map is not ready yet")?;
     let text = fetch_text(&url, ASKED_AGAIN.with(std::cell::Cell::get)).await?;
     let name = file_name(&url);
-    let data = read_data(name, &text, false, Lang::En).map_err(|f| f.details.join(" "))?;
+    let data = read_data(name, &text, false, Lang::En)
+        .await
+        .map_err(|f| f.details.join(" "))?;
     // A copy from another build (a stale cache) would give wrong details: refuse it.
     if data.version != core.version || data.as_of != core.as_of {
         return Err(format!(

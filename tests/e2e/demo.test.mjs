@@ -20,9 +20,10 @@ const CORE = ['NER', 'MLI', 'BFA', 'TCD', 'MRT'];
 // steps, each a task of its own, 1.5 KB more: 245 KB. Dropping wasm-streams' classes, which no
 // page of ours makes, took 1.4 KB off (243,541 B): 244 KB. The map's names in a step of their own
 // (0.5 KB) and the wasm's tool-only sections stripped (-0.5 KB): 243,354 B. The countries as one
-// group of markup rather than a component each (-1.9 KB): 242,094 B, commit 8305ded: 243 KB. See
-// ARCHITECTURE.md, "The byte budget".
-const BUDGET = 243 * 1000;
+// group of markup rather than a component each (-1.9 KB): 242,094 B, commit 8305ded: 243 KB. A
+// tooltip that keeps its name under a still mouse (0.4 KB) and the dataset read in two tasks
+// (0.6 KB): about 243.4 KB, 2026-12-02: 244 KB. See ARCHITECTURE.md, "The byte budget".
+const BUDGET = 244 * 1000;
 
 let browser;
 before(async () => {

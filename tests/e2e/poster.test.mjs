@@ -307,9 +307,9 @@ test("a page's own dataset gets a plain box of the map's shape, not the bundled 
   await context.close();
 });
 
-// The load gives the page its main thread back between its steps (countries, dataset, font,
-// map, its names, the panel's side): the page's own tasks run between the map's drawing, its
-// names and the side, and the map is whole, names placed, when `ready` comes. Tasks are counted by a message loop of the
+// The load gives the page its main thread back between its steps (countries, the dataset's two
+// halves, font, map, its symbols, its names, the panel's side): the page's own tasks run between the
+// map's drawing, its symbols, its names and the side, and the map is whole, names placed, when `ready` comes. Tasks are counted by a message loop of the
 // page's own, so the test reads order, not time.
 test("the map's load runs in steps, with the page's own tasks between them", async () => {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
@@ -324,7 +324,7 @@ test("the map's load runs in steps, with the page's own tasks between them", asy
     window.__seen = {};
     const note = (root) => {
       new MutationObserver(() => {
-        for (const [name, selector] of [['map', '.sm:not(.sm-first) svg.sm-map'], ['side', '.sm:not(.sm-first) .sm-side .sm-layers'], ['labels', '.sm:not(.sm-first) .sm-labels text']]) {
+        for (const [name, selector] of [['map', '.sm:not(.sm-first) svg.sm-map'], ['sites', '.sm:not(.sm-first) .sm-bases > g'], ['side', '.sm:not(.sm-first) .sm-side .sm-layers'], ['labels', '.sm:not(.sm-first) .sm-labels text']]) {
           if (!(name in window.__seen) && root.querySelector(selector)) window.__seen[name] = window.__task;
         }
       }).observe(root, { childList: true, subtree: true });
@@ -336,6 +336,14 @@ test("the map's load runs in steps, with the page's own tasks between them", asy
       return root;
     };
     document.addEventListener('sahel-map:ready', () => (window.__seen.ready = window.__task));
+    // The dataset's halves: its layers read, then (a task later at least) its bases.
+    const get = Reflect.get;
+    Reflect.get = function (target, key, ...rest) {
+      if ((key === 'layers' || key === 'bases') && target && typeof target === 'object' && 'as_of' in target) {
+        window.__seen[key] ??= window.__task;
+      }
+      return get.call(this, target, key, ...rest);
+    };
   });
   const page = await context.newPage();
   await page.goto(
@@ -347,9 +355,12 @@ test("the map's load runs in steps, with the page's own tasks between them", asy
   );
   await waitForState(page, 'ready');
   const seen = await page.evaluate(() => window.__seen);
-  assert.ok(['map', 'side', 'labels', 'ready'].every((k) => k in seen), JSON.stringify(seen));
-  assert.ok(seen.labels > seen.map, `the names were placed in the map's task: ${JSON.stringify(seen)}`);
+  assert.ok(['map', 'sites', 'side', 'labels', 'ready'].every((k) => k in seen), JSON.stringify(seen));
+  assert.ok(seen.sites > seen.map, `the symbols were drawn in the map's task: ${JSON.stringify(seen)}`);
+  assert.ok(seen.labels > seen.sites, `the names were placed in the symbols' task: ${JSON.stringify(seen)}`);
   assert.ok(seen.side > seen.labels, `the side was drawn in the names' task: ${JSON.stringify(seen)}`);
   assert.ok(seen.side <= seen.ready, JSON.stringify(seen));
+  assert.ok(seen.bases > seen.layers, `the dataset was read in one task: ${JSON.stringify(seen)}`);
+  assert.ok(seen.bases < seen.map, JSON.stringify(seen));
   await context.close();
 });
