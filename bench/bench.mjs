@@ -10,6 +10,9 @@
 //   demo article's first contentful paint and layout shift with the widget and without it;
 // - under 4× CPU: click → details for the five states, and frame times during a drag and a
 //   Ctrl + wheel zoom (median, 95th percentile, worst);
+// - the load's main-thread tasks under 4× CPU at a phone's size (Chromium trace), both pages:
+//   the longest task from navigation to ready and the time past 50 ms summed over those tasks
+//   (what Lighthouse calls blocking, without its simulation);
 // - twenty maps on one page: the last one ready, heap and wasm memory;
 // - Lighthouse (mobile preset, simulated slow 4G and 4× CPU), both pages, two runs each.
 import { readFileSync, writeFileSync, rmSync } from 'node:fs';
@@ -145,6 +148,61 @@ for (let run = 0; PEER && run < RUNS; run++) {
   peer.click.push(await timeClick(page, point, () => /562/.test(document.getElementById('details')?.textContent ?? '')));
   peer.heap.push(await heapOf(context, page));
   await context.close();
+}
+
+// The load's tasks on the page's main thread under 4× CPU, at Lighthouse's phone size, from
+// navigation start to ready (the widget's `sahel-map:ready`, the peer's `data-ready`), read
+// from a Chromium trace: the longest, and the time past 50 ms summed over them.
+const LOAD_TASK_RUNS = 3;
+async function loadTasks(url, readyScript) {
+  const context = await browser.newContext({ viewport: { width: 412, height: 823 } });
+  const page = await context.newPage();
+  await page.addInitScript(readyScript);
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+  const events = [];
+  cdp.on('Tracing.dataCollected', (d) => events.push(...d.value));
+  const complete = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
+  await cdp.send('Tracing.start', {
+    categories: 'devtools.timeline,disabled-by-default-devtools.timeline,blink.user_timing',
+    transferMode: 'ReportEvents',
+  });
+  await page.goto(url);
+  await page.waitForFunction(() => performance.getEntriesByName('bench-ready').length > 0, null, { timeout: 60000, polling: 50 });
+  await cdp.send('Tracing.end');
+  await complete;
+  await context.close();
+  const ready = events.find((e) => e.name === 'bench-ready');
+  const start = events
+    .filter((e) => e.name === 'navigationStart' && e.pid === ready?.pid && e.ts <= ready.ts)
+    .sort((a, b) => b.ts - a.ts)[0];
+  if (!ready || !start) throw new Error(`bench: no navigation or ready mark in the trace of ${url}`);
+  const tasks = events
+    .filter((e) => e.name === 'RunTask' && e.pid === ready.pid && e.tid === ready.tid && e.ts >= start.ts && e.ts <= ready.ts)
+    .map((e) => e.dur / 1000);
+  return { longest_ms: Math.max(0, ...tasks), past_50_ms: tasks.reduce((sum, d) => sum + Math.max(0, d - 50), 0) };
+}
+const loadTaskStats = (runs) => ({ longest_ms: stats(runs.map((r) => r.longest_ms)), past_50_ms: stats(runs.map((r) => r.past_50_ms)) });
+const widgetTasks = [];
+const peerTasks = [];
+for (let run = 0; run < LOAD_TASK_RUNS; run++) {
+  widgetTasks.push(
+    await loadTasks(new URL('index.html', BASE).href, () =>
+      document.addEventListener('sahel-map:ready', () => performance.mark('bench-ready'), { once: true }),
+    ),
+  );
+  if (PEER) {
+    peerTasks.push(
+      await loadTasks(new URL('index.html', PEER).href, () =>
+        new MutationObserver((_, observer) => {
+          if (document.getElementById('map')?.getAttribute('data-ready') === 'true') {
+            performance.mark('bench-ready');
+            observer.disconnect();
+          }
+        }).observe(document, { subtree: true, attributes: true, childList: true }),
+      ),
+    );
+  }
 }
 
 // Interaction under 4× CPU throttling, the whole dataset in (its sources in the panel): a real
@@ -372,6 +430,7 @@ const report = {
     click_to_details_ms: stats(widget.click),
     js_heap_bytes: stats(widget.heap),
     wasm_memory_bytes: stats(widget.wasm),
+    load_tasks_cpu_4x: loadTaskStats(widgetTasks),
     lighthouse: lighthouse(new URL('index.html', BASE).href),
   },
   peer: PEER && {
@@ -379,6 +438,7 @@ const report = {
     navigation_to_ready_ms: stats(peer.ready),
     click_to_details_ms: stats(peer.click),
     js_heap_bytes: stats(peer.heap),
+    load_tasks_cpu_4x: loadTaskStats(peerTasks),
     lighthouse: lighthouse(new URL('index.html', PEER).href),
   },
   host_page_throttled: {
@@ -421,6 +481,8 @@ const rows = [
   ['fetched on load, brotli', kb(widgetBytes.total.brotli), peerBytes ? kb(peerBytes.total.brotli) : '–', x(report.ratios?.bytes_brotli)],
   ['navigation → ready, median', msf(report.widget.navigation_to_ready_ms.median), msf(report.peer?.navigation_to_ready_ms.median), x(report.ratios?.ready)],
   ['click → details, median', `${report.widget.click_to_details_ms.median.toFixed(1)} ms`, report.peer ? `${report.peer.click_to_details_ms.median.toFixed(1)} ms` : '–', x(report.ratios?.click)],
+  ['load at 4× CPU: longest task, median', msf(report.widget.load_tasks_cpu_4x.longest_ms.median), msf(report.peer?.load_tasks_cpu_4x.longest_ms.median), ''],
+  ['load at 4× CPU: time past 50 ms, median', msf(report.widget.load_tasks_cpu_4x.past_50_ms.median), msf(report.peer?.load_tasks_cpu_4x.past_50_ms.median), ''],
   ['JS heap after load, median', kb(median(widget.heap)), peer.heap.length ? kb(median(peer.heap)) : '–', ''],
   ['Lighthouse mobile: score', lw ? String(lw.score) : '–', lp ? String(lp.score) : '–', ''],
   ['Lighthouse: first contentful paint', msf(lw?.fcp_ms), msf(lp?.fcp_ms), x(lw && lp && ratio(lw.fcp_ms, lp.fcp_ms))],
