@@ -308,7 +308,7 @@ test("a page's own dataset gets a plain box of the map's shape, not the bundled 
 });
 
 // The load gives the page its main thread back between its steps (countries, the dataset's two
-// halves, font, map, its symbols, its names, the panel's side): the page's own tasks run between the
+// halves, font, map, its symbols and blocs, its names, the panel's side): the page's own tasks run between the
 // map's drawing, its symbols, its names and the side, and the map is whole, names placed, when `ready` comes. Tasks are counted by a message loop of the
 // page's own, so the test reads order, not time.
 test("the map's load runs in steps, with the page's own tasks between them", async () => {
@@ -324,7 +324,7 @@ test("the map's load runs in steps, with the page's own tasks between them", asy
     window.__seen = {};
     const note = (root) => {
       new MutationObserver(() => {
-        for (const [name, selector] of [['map', '.sm:not(.sm-first) svg.sm-map'], ['sites', '.sm:not(.sm-first) .sm-bases > g'], ['side', '.sm:not(.sm-first) .sm-side .sm-layers'], ['labels', '.sm:not(.sm-first) .sm-labels text']]) {
+        for (const [name, selector] of [['map', '.sm:not(.sm-first) svg.sm-map'], ['sites', '.sm:not(.sm-first) .sm-bases > g'], ['blocs', '.sm:not(.sm-first) .sm-blocs > *'], ['side', '.sm:not(.sm-first) .sm-side .sm-layers'], ['labels', '.sm:not(.sm-first) .sm-labels text']]) {
           if (!(name in window.__seen) && root.querySelector(selector)) window.__seen[name] = window.__task;
         }
       }).observe(root, { childList: true, subtree: true });
@@ -355,8 +355,9 @@ test("the map's load runs in steps, with the page's own tasks between them", asy
   );
   await waitForState(page, 'ready');
   const seen = await page.evaluate(() => window.__seen);
-  assert.ok(['map', 'sites', 'side', 'labels', 'ready'].every((k) => k in seen), JSON.stringify(seen));
+  assert.ok(['map', 'sites', 'blocs', 'side', 'labels', 'ready'].every((k) => k in seen), JSON.stringify(seen));
   assert.ok(seen.sites > seen.map, `the symbols were drawn in the map's task: ${JSON.stringify(seen)}`);
+  assert.ok(seen.blocs > seen.map, `the blocs' areas were drawn in the map's task: ${JSON.stringify(seen)}`);
   assert.ok(seen.labels > seen.sites, `the names were placed in the symbols' task: ${JSON.stringify(seen)}`);
   assert.ok(seen.side > seen.labels, `the side was drawn in the names' task: ${JSON.stringify(seen)}`);
   assert.ok(seen.side <= seen.ready, JSON.stringify(seen));
