@@ -123,7 +123,7 @@ impl Drop for Reading {
 }
 
 /// Reads a dataset's text (`name` for messages): whole, or as a core (`controls`' bundled copy).
-/// In two tasks: read at once, the bundled core held the page for 60–110 ms at 4× CPU.
+/// In two tasks: read in one, the bundled core held the page for 94–144 ms at 4× CPU.
 pub(super) async fn read_data(
     name: &str,
     text: &str,

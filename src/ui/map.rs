@@ -122,8 +122,8 @@ pub fn MapSvg(
     // The browser also sends `pointerover` and `pointerout` when what lies under a still mouse
     // changes (a selection's lines drawn under it, a zoom), at the place of its last move. The
     // reader has pointed at nothing new, so the tip keeps what it named (the country just
-    // clicked, not a line that appeared under the pointer) until the mouse moves again.
-    // Where the mouse last moved, and whether what lies under it changed since.
+    // clicked, not a line that appeared under the pointer) until the mouse moves again. Kept:
+    // where the mouse last moved, and whether what lies under it has changed since.
     let mouse = Rc::new(Cell::new((None::<[i32; 2]>, false)));
     let still = {
         let mouse = mouse.clone();
