@@ -2,7 +2,7 @@ use super::app::Loaded;
 use super::country::countries;
 use super::gestures::{handlers, show_through, take_drag, zoom_centre, Handlers, SETTLE};
 use super::measure::Measurer;
-use super::tooltip::{named, tip_for, Tooltip};
+use super::tooltip::{pointing, Pointing, Tooltip};
 use super::{Lit, MapState, Selection};
 use crate::carto::zoom::{Change, Zoom};
 use crate::i18n::Text;
@@ -99,102 +99,14 @@ pub fn MapSvg(
         state.zoom.track();
         state.tip.set(None);
     });
-    let mapbox = move || boxed.get_untracked().map(web_sys::Element::from);
-    // What the mouse points at: the country or partner it lights, the tip naming it (`None`
-    // where nothing named lies under it).
-    let point_at = move |ev: &web_sys::PointerEvent| {
-        if let Some(peek) = peeked(ev.target()) {
-            if state.peek.with_untracked(|p| *p != peek) {
-                state.peek.set(peek);
-            }
-        }
-        let tip = match (named(ev.target()), mapbox()) {
-            (Some((el, name)), Some(mb)) => {
-                let at = [f64::from(ev.client_x()), f64::from(ev.client_y())];
-                Some(tip_for(&el, name, Some(at), &mb))
-            }
-            _ => None,
-        };
-        if tip.is_some() || state.tip.with_untracked(Option::is_some) {
-            state.tip.set(tip);
-        }
-    };
-    // The browser also sends `pointerover` and `pointerout` when what lies under a still mouse
-    // changes (a selection's lines drawn under it, a zoom), at the place of its last move. The
-    // reader has pointed at nothing new, so the tip keeps what it named (the country just
-    // clicked, not a line that appeared under the pointer) until the mouse moves again. Kept:
-    // where the mouse last moved, and whether what lies under it has changed since.
-    let mouse = Rc::new(Cell::new((None::<[i32; 2]>, false)));
-    let still = {
-        let mouse = mouse.clone();
-        move |ev: &web_sys::PointerEvent| {
-            let still = ev.pointer_type() == "mouse"
-                && mouse.get().0 == Some([ev.client_x(), ev.client_y()]);
-            mouse.set((mouse.get().0, still));
-            still
-        }
-    };
-    let mut moved = moved;
-    let moved = move |ev: web_sys::PointerEvent| {
-        let (_, overtaken) = mouse.replace((Some([ev.client_x(), ev.client_y()]), false));
-        if overtaken {
-            point_at(&ev);
-        }
-        moved(ev)
-    };
-    let on_over = {
-        let still = still.clone();
-        move |ev: web_sys::PointerEvent| {
-            if ev.pointer_type() == "mouse" && !still(&ev) {
-                point_at(&ev);
-            }
-        }
-    };
-    let on_out = move |ev: web_sys::PointerEvent| {
-        if still(&ev) {
-            return;
-        }
-        // Into something else named, the `pointerover` that follows replaces the tip: hidden
-        // here, it would be laid out once more in between.
-        if named(ev.related_target()).is_none() {
-            state.tip.set(None);
-        }
-    };
-    // A tip already naming this (a hover's, before the press that focuses or clicks it) stays:
-    // measuring it again would lay the page out in the middle of the press.
-    let named_already = move |name: &str| {
-        state
-            .tip
-            .with_untracked(|t| t.as_ref().is_some_and(|t| t.text == name))
-    };
-    let on_focus_in = move |ev: web_sys::FocusEvent| {
-        if let (Some((el, name)), Some(mb)) = (named(ev.target()), mapbox()) {
-            if !named_already(&name) {
-                state.tip.set(Some(tip_for(&el, name, None, &mb)));
-            }
-        }
-    };
-    // Focus leaving takes its tip along; a tip naming something else stays (a hover's, for what
-    // a press is about to focus).
-    let on_focus_out = move |ev: web_sys::FocusEvent| {
-        let keep = named(ev.target()).is_some_and(|(_, leaving)| {
-            state
-                .tip
-                .with_untracked(|t| t.as_ref().is_some_and(|t| t.text != leaving))
-        });
-        if !keep {
-            state.tip.set(None);
-        }
-    };
-    let on_tap = move |ev: web_sys::MouseEvent| {
-        if let (Some((el, name)), Some(mb)) = (named(ev.target()), mapbox()) {
-            if named_already(&name) {
-                return;
-            }
-            let at = [f64::from(ev.client_x()), f64::from(ev.client_y())];
-            state.tip.set(Some(tip_for(&el, name, Some(at), &mb)));
-        }
-    };
+    let Pointing {
+        moved,
+        over,
+        out,
+        focus_in,
+        focus_out,
+        tap,
+    } = pointing(state, boxed, moved);
     let on_zoom_key = move |ev: web_sys::KeyboardEvent| {
         let factor = match ev.key().as_str() {
             "+" | "=" => Zoom::STEP,
@@ -423,12 +335,12 @@ pub fn MapSvg(
                 on:pointermove=moved
                 on:pointerup=up
                 on:pointercancel=cancel
-                on:pointerover=on_over
-                on:pointerout=on_out
+                on:pointerover=over
+                on:pointerout=out
                 on:pointerleave=move |_| state.peek.set(None)
-                on:focusin=on_focus_in
-                on:focusout=on_focus_out
-                on:click=on_tap
+                on:focusin=focus_in
+                on:focusout=focus_out
+                on:click=tap
                 on:keydown=on_zoom_key
             >
                 <g class="sm-zoom" transform=move || shown.get().transform()>
@@ -517,26 +429,6 @@ pub fn MapSvg(
             <Tooltip />
         </div>
     }
-}
-
-/// What the reader peeks at under the pointer: a country or a partner's mark lights it; a line
-/// or a symbol keeps what is lit (so a line can be reached and clicked); anything else, the map's
-/// background, lights nothing. None: leave it as it is.
-fn peeked(target: Option<web_sys::EventTarget>) -> Option<Option<Lit>> {
-    let el = target?.dyn_into::<web_sys::Element>().ok()?;
-    let found = el
-        .closest("[data-iso],[data-partner],[data-link],[data-base],[data-site]")
-        .ok()
-        .flatten();
-    let Some(found) = found else {
-        return Some(None);
-    };
-    if let Some(iso) = found.get_attribute("data-iso") {
-        return Some(Some(Lit::Country(iso)));
-    }
-    found
-        .get_attribute("data-partner")
-        .map(|id| Some(Lit::Partner(id)))
 }
 
 /// The base, site, link or partner mark an event in the overlay came from.
