@@ -115,7 +115,8 @@ pub fn pointing(
     // clicked, not a line that appeared under the pointer) until the mouse moves again. Kept:
     // where the mouse last moved, and whether what lies under it has changed since.
     let mouse = Rc::new(Cell::new((None::<[i32; 2]>, false)));
-    let still = {
+    // Whether `ev` is such an event (noted, so the next move points anew) or the reader's own.
+    let overtakes = {
         let mouse = mouse.clone();
         move |ev: &PointerEvent| {
             let still = ev.pointer_type() == "mouse"
@@ -133,15 +134,15 @@ pub fn pointing(
         moved(ev)
     };
     let on_over = {
-        let still = still.clone();
+        let overtakes = overtakes.clone();
         move |ev: PointerEvent| {
-            if ev.pointer_type() == "mouse" && !still(&ev) {
+            if ev.pointer_type() == "mouse" && !overtakes(&ev) {
                 point_at(&ev);
             }
         }
     };
     let on_out = move |ev: PointerEvent| {
-        if still(&ev) {
+        if overtakes(&ev) {
             return;
         }
         // Into something else named, the `pointerover` that follows replaces the tip: hidden
