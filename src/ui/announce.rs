@@ -1,4 +1,5 @@
 use super::app::Loaded;
+use super::effect;
 use super::{MapState, Selection};
 use crate::i18n::{long_date, Text};
 use crate::view::names::{base_name, country_name, link_name, pair_name};
@@ -13,9 +14,9 @@ pub fn Announcer(loaded: Arc<Loaded>) -> impl IntoView {
     let said = RwSignal::new(String::new());
     {
         let loaded = loaded.clone();
-        Effect::new(move |first: Option<()>| {
+        effect(move |first: bool| {
             let selected = state.selected.get();
-            if first.is_none() {
+            if first {
                 return;
             }
             let (lang, at, data) = (
@@ -61,9 +62,9 @@ pub fn Announcer(loaded: Arc<Loaded>) -> impl IntoView {
     }
     {
         let loaded = loaded.clone();
-        Effect::new(move |first: Option<()>| {
+        effect(move |first: bool| {
             let at = loaded.date(&state);
-            if first.is_some() {
+            if !first {
                 let lang = state.lang.get_untracked();
                 said.set(format!(
                     "{} {}",
@@ -73,9 +74,10 @@ pub fn Announcer(loaded: Arc<Loaded>) -> impl IntoView {
             }
         });
     }
-    Effect::new(move |previous: Option<crate::view::state::Visible>| {
+    let previous = std::cell::RefCell::new(None::<crate::view::state::Visible>);
+    effect(move |_| {
         let now = loaded.visible(&state);
-        if let Some(before) = previous {
+        if let Some(before) = previous.take() {
             let lang = state.lang.get_untracked();
             let mut changes = Vec::new();
             let word = |on: bool| if on { Text::LayerOn } else { Text::LayerOff }.get(lang);
@@ -95,7 +97,7 @@ pub fn Announcer(loaded: Arc<Loaded>) -> impl IntoView {
                 said.set(changes.join(", "));
             }
         }
-        now
+        previous.replace(Some(now));
     });
     view! { <p class="sm-announce" role="status">{move || said.get()}</p> }
 }

@@ -1,5 +1,6 @@
 use super::announce::Announcer;
 use super::details::Details;
+use super::effect;
 use super::layers::Layers;
 use super::legend::Legend;
 use super::map::MapSvg;
@@ -236,7 +237,7 @@ pub fn App(state: MapState) -> impl IntoView {
     // by it. Measured while the side is built, it would lay out the whole map in that task.
     let laid_out = StoredValue::new(0.0);
 
-    Effect::new(move |_| {
+    effect(move |_| {
         let geo_src = state.geo_src.get();
         let data_src = state.data_src.get();
         let again = attempt.get() > 0;

@@ -5,11 +5,13 @@
 //! stop) is set by attribute on the shapes concerned; their events are taken on the group.
 
 use super::app::Loaded;
+use super::effect;
 use super::gestures::take_drag;
 use super::map::with_attribute;
 use super::{Lit, MapState, Selection};
 use crate::view::names::country_name;
 use leptos::prelude::*;
+use std::cell::Cell;
 use std::sync::Arc;
 use wasm_bindgen::JsCast;
 use web_sys::Element;
@@ -28,27 +30,29 @@ fn iso_of(ev: &web_sys::Event) -> Option<String> {
 }
 
 /// Keeps the one country `current` names marked (`on`) and the one before it unmarked, by
-/// `mark`; returns what it marked, for the next run.
+/// `mark`; `marked` holds what it marked, for the next run.
 fn follow(
     group: NodeRef<leptos::svg::G>,
     map: &crate::view::scene::DrawnMap,
-    before: Option<Option<String>>,
+    marked: &Cell<Option<String>>,
     current: Option<String>,
     mark: fn(&Element, bool),
-) -> Option<String> {
+) {
     // Built: the NodeRef is tracked, so a run before the markup is in comes again after.
-    group.get()?;
+    if group.get().is_none() {
+        return;
+    }
     let index = |iso: &Option<String>| {
         iso.as_deref()
             .and_then(|iso| map.countries.iter().position(|c| c.iso == iso))
     };
-    if let Some(el) = shape(group, index(&before.flatten())) {
+    if let Some(el) = shape(group, index(&marked.take())) {
         mark(&el, false);
     }
     if let Some(el) = shape(group, index(&current)) {
         mark(&el, true);
     }
-    current
+    marked.set(current);
 }
 
 pub(super) fn countries(
@@ -60,7 +64,7 @@ pub(super) fn countries(
     // Names with their counts, for the date and language shown.
     {
         let loaded = loaded.clone();
-        Effect::new(move |_| {
+        effect(move |_| {
             let lang = state.lang.get();
             let at = loaded.date(&state);
             let Some(g) = group.get() else { return };
@@ -76,12 +80,13 @@ pub(super) fn countries(
     let map = loaded.map.clone();
     {
         let map = map.clone();
-        Effect::new(move |before| {
+        let marked = Cell::new(None);
+        effect(move |_| {
             let current = state.selected.with(|s| match s {
                 Some(Selection::Country(iso)) => Some(iso.clone()),
                 _ => None,
             });
-            follow(group, &map, before, current, |el, on| {
+            follow(group, &map, &marked, current, |el, on| {
                 let _ = el.class_list().toggle_with_force("is-selected", on);
                 let _ = el.set_attribute("aria-pressed", if on { "true" } else { "false" });
             })
@@ -91,9 +96,10 @@ pub(super) fn countries(
     {
         let map = map.clone();
         let first = map.countries.first().map(|c| c.iso.clone());
-        Effect::new(move |before| {
+        let marked = Cell::new(None);
+        effect(move |_| {
             let current = state.focus.get().or_else(|| first.clone());
-            follow(group, &map, before, current, |el, on| {
+            follow(group, &map, &marked, current, |el, on| {
                 let _ = el.set_attribute("tabindex", if on { "0" } else { "-1" });
             })
         });

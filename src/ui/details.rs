@@ -1,4 +1,6 @@
 use super::app::Loaded;
+use super::effect;
+use super::memo;
 use super::whole::{self, Whole};
 use super::{MapState, Selection};
 use crate::i18n::Text;
@@ -15,13 +17,13 @@ use wasm_bindgen::JsCast;
 pub fn Details(loaded: Arc<Loaded>) -> impl IntoView {
     let state = expect_context::<MapState>();
     // Something selected: its sources and notes are wanted.
-    Effect::new(move |_| {
+    effect(move |_| {
         if state.selected.with(Option::is_some) {
             whole::want(state);
         }
     });
     let panel = NodeRef::<Section>::new();
-    let html = Memo::new(move |_| {
+    let html = memo(move || {
         let lang = state.lang.get();
         let at = loaded.date(&state);
         let data = whole::detailed(&state, &loaded.data);
@@ -57,7 +59,7 @@ pub fn Details(loaded: Arc<Loaded>) -> impl IntoView {
     // New content replaces the old nodes (the whole dataset arriving, another language): focus
     // that was inside the panel would be lost with them, so it goes to the new title.
     let inside = StoredValue::new(false);
-    Effect::new(move |_| {
+    effect(move |_| {
         html.track();
         if inside.get_value() && panel.get_untracked().is_some_and(|p| !holds_focus(&p)) {
             focus_title(panel);

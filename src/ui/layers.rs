@@ -1,4 +1,5 @@
 use super::app::Loaded;
+use super::effect;
 use super::{Lit, MapState};
 use crate::dataset::Layer;
 use crate::view::controls::layers_html;
@@ -19,7 +20,7 @@ pub fn Layers(loaded: Arc<Loaded>) -> impl IntoView {
     // A layer id this dataset lacks: one warning naming the ones it has (the rest still apply).
     {
         let known: Vec<String> = layers.iter().map(|l| l.id.clone()).collect();
-        Effect::new(move |_| {
+        effect(move |_| {
             let unknown: Vec<String> = state.layer_ids.with(|ids| {
                 ids.iter()
                     .flatten()
@@ -51,7 +52,7 @@ pub fn Layers(loaded: Arc<Loaded>) -> impl IntoView {
     let boxed = NodeRef::<Div>::new();
     {
         let loaded = loaded.clone();
-        Effect::new(move |_| {
+        effect(move |_| {
             lang.track();
             let visible = loaded.visible(&state);
             let Some(boxed) = boxed.get() else { return };

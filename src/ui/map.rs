@@ -1,7 +1,9 @@
 use super::app::Loaded;
 use super::country::countries;
+use super::effect;
 use super::gestures::{handlers, show_through, take_drag, zoom_centre, Handlers, SETTLE};
 use super::measure::Measurer;
+use super::memo;
 use super::tooltip::{pointing, Pointing, Tooltip};
 use super::{Lit, MapState, Selection};
 use crate::carto::zoom::{Change, Zoom};
@@ -47,7 +49,7 @@ pub fn MapSvg(
     let settling = StoredValue::new_local(None::<TimeoutHandle>);
     {
         let (continuous, lens) = (continuous.clone(), lens.clone());
-        Effect::new(move |_| {
+        effect(move |_| {
             let zoom = state.zoom.get();
             settling.update_value(|h| {
                 if let Some(h) = h.take() {
@@ -79,7 +81,7 @@ pub fn MapSvg(
             settling.set_value(set_timeout_with_handle(settle, SETTLE).ok());
         });
     }
-    let px_per_unit = Memo::new(move |_| state.px_per_unit.get() * shown.with(|z| z.k));
+    let px_per_unit = memo(move || state.px_per_unit.get() * shown.with(|z| z.k));
     let size = [map.width, map.height];
     let hint = RwSignal::new(None::<Text>);
     let Handlers {
@@ -95,7 +97,7 @@ pub fn MapSvg(
     };
     let up = move |ev| (up.borrow_mut())(ev);
     // A tip belongs to the view it was shown in.
-    Effect::new(move |_| {
+    effect(move |_| {
         state.zoom.track();
         state.tip.set(None);
     });
@@ -166,7 +168,7 @@ pub fn MapSvg(
     // the country shapes stay as they are.
     let drawn = {
         let with_view = with_view.clone();
-        Memo::new(move |_| {
+        memo(move || {
             let mut drawn = Drawn::default();
             // Drawn in a task after the rest of the map (`App`'s steps), before the names; the
             // blocs' areas too.
@@ -180,7 +182,7 @@ pub fn MapSvg(
     // focuses, apart from the symbols, which stay.
     let lines = {
         let with_view = with_view.clone();
-        Memo::new(move |_| {
+        memo(move || {
             let lit = state.lit();
             let mut m = String::new();
             with_view(&mut |v| m = lines_svg(v, lit.as_ref()));
@@ -199,7 +201,7 @@ pub fn MapSvg(
     };
     let blocs = {
         let (with_view, map) = (with_view.clone(), map.clone());
-        Memo::new(move |_| {
+        memo(move || {
             let mut m = String::new();
             // With the symbols: 12-18 ms at 4x CPU that the map's own task need not hold.
             if sited.get() {
@@ -210,7 +212,7 @@ pub fn MapSvg(
     };
     let overlay_g = NodeRef::<leptos::svg::G>::new();
     // Marks the selected symbol or link without redrawing the layer (focus stays put).
-    Effect::new(move |_| {
+    effect(move |_| {
         let selected = state.selected.get();
         drawn.track();
         lines.track();
@@ -256,7 +258,7 @@ pub fn MapSvg(
     };
     let placed = {
         let (map, with_view) = (map.clone(), with_view.clone());
-        Memo::new(move |_| {
+        memo(move || {
             // Placed in a task after the rest of the map (`App`'s steps), before `ready`.
             if !labelled.get() {
                 return Vec::new();
@@ -290,13 +292,13 @@ pub fn MapSvg(
             })
         })
     };
-    let marks = Memo::new(move |_| {
+    let marks = memo(move || {
         let mut m = String::new();
         placed.with(|p| with_view(&mut |v| m = marks_svg(v, p)));
         m
     });
     // Fades what the lit state, partner or pair does not concern, by class.
-    Effect::new(move |_| {
+    effect(move |_| {
         let kept = kept();
         drawn.track();
         marks.track();
@@ -470,7 +472,7 @@ fn watch_width(
     px_per_unit: RwSignal<f64>,
     window: (RwSignal<f64>, RwSignal<f64>),
 ) {
-    Effect::new(move |_| {
+    effect(move |_| {
         let Some(element) = svg.get() else { return };
         let measured = element.clone();
         let callback = Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {

@@ -166,3 +166,19 @@ impl MapState {
         (selected, view)
     }
 }
+
+/// Runs `f` now and again whenever a signal it read changes; `f` is told whether this is the
+/// first run. Every effect of the widget goes through this one `Effect::new`: each closure type
+/// given to Leptos instantiates its effect machinery anew, about 1.3 KB of wasm apiece.
+pub fn effect(f: impl Fn(bool) + 'static) {
+    let f: Box<dyn Fn(bool)> = Box::new(f);
+    Effect::new(move |ran: Option<()>| f(ran.is_none()));
+}
+
+/// A memo of `f`, made through one instantiation per value type, for the reason [`effect`] gives.
+pub fn memo<T: PartialEq + Send + Sync + 'static>(
+    f: impl Fn() -> T + Send + Sync + 'static,
+) -> Memo<T> {
+    let f: Box<dyn Fn() -> T + Send + Sync> = Box::new(f);
+    Memo::new(move |_| f())
+}

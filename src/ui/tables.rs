@@ -1,4 +1,5 @@
 use super::app::Loaded;
+use super::effect;
 use super::whole;
 use super::{MapState, Selection};
 use crate::i18n::Text;
@@ -20,7 +21,7 @@ pub fn Tables(loaded: Arc<Loaded>) -> impl IntoView {
         .map(|c| (c.iso.clone(), c.name.clone()))
         .collect();
     // The tables carry the sources.
-    Effect::new(move |_| {
+    effect(move |_| {
         if open.get() {
             whole::want(state);
         }

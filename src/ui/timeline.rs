@@ -1,4 +1,5 @@
 use super::app::Loaded;
+use super::memo;
 use super::MapState;
 use crate::dataset::Date;
 use crate::i18n::{long_date, Text};
@@ -51,7 +52,7 @@ pub fn Timeline(loaded: Arc<Loaded>) -> impl IntoView {
     let events = Arc::new(events);
     let current = {
         let loaded = loaded.clone();
-        Memo::new(move |_| loaded.date(&state))
+        memo(move || loaded.date(&state))
     };
     // The turning point of the month shown, if there is one: named beside the date.
     let happened = {

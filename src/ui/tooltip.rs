@@ -4,6 +4,7 @@
 //! map's handlers that show, keep and hide it (`pointing`), which light what the mouse points
 //! at on the way.
 
+use super::effect;
 use super::{Lit, MapState};
 use crate::carto::labels::{beside, Rect};
 use leptos::html::Div;
@@ -222,7 +223,7 @@ fn peeked(target: Option<web_sys::EventTarget>) -> Option<Option<Lit>> {
 pub fn Tooltip() -> impl IntoView {
     let state = expect_context::<MapState>();
     let node = NodeRef::<Div>::new();
-    Effect::new(move |_| {
+    effect(move |_| {
         let tip = state.tip.get();
         let Some(el) = node.get() else { return };
         let Some(tip) = tip else {
@@ -255,7 +256,7 @@ pub fn Tooltip() -> impl IntoView {
         let _ = style.set_property("top", &format!("{}px", y.round() as i64));
     });
     // Esc hides it wherever focus is: a tip shown by hover must go without moving the pointer.
-    Effect::new(move |_| {
+    effect(move |_| {
         let Some(document) = web_sys::window().and_then(|w| w.document()) else {
             return;
         };

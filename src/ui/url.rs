@@ -1,4 +1,5 @@
 use super::app::Loaded;
+use super::effect;
 use super::{MapState, Selection};
 use crate::i18n::Text;
 use crate::view::share::{layer_ids, ViewState};
@@ -65,8 +66,8 @@ pub fn UrlState(loaded: Arc<Loaded>) -> impl IntoView {
     };
     // The link the page was opened with wins over the element's attributes: applied once, in
     // an effect (never while rendering), before the one below first writes the fragment.
-    Effect::new(move |_| untrack(|| apply(&state, ViewState::parse(&location_hash()))));
-    Effect::new(move |first: Option<()>| {
+    effect(move |_| untrack(|| apply(&state, ViewState::parse(&location_hash()))));
+    effect(move |first: bool| {
         let fragment = current(&state, &loaded).to_fragment();
         let Some(window) = web_sys::window() else {
             return;
@@ -77,7 +78,7 @@ pub fn UrlState(loaded: Arc<Loaded>) -> impl IntoView {
         let url = format!("#{fragment}");
         if let Ok(history) = window.history() {
             // The view as opened replaces the entry; every later change adds one.
-            let _ = if first.is_none() {
+            let _ = if first {
                 history.replace_state_with_url(&JsValue::NULL, "", Some(&url))
             } else {
                 history.push_state_with_url(&JsValue::NULL, "", Some(&url))
