@@ -405,17 +405,19 @@ pub fn App(state: MapState) -> impl IntoView {
     }
 }
 
-/// The side of the map: timeline, link, layer switches, key and details. `laid_out`: the
-/// element's width (CSS pixels, 0 when not laid out).
+/// The side of the map: timeline, details, link, layer switches and key. The details come
+/// right after the timeline so that, where the side falls below the map, what a click opens
+/// starts just under it rather than under the switches and the key. `laid_out`: the element's
+/// width (CSS pixels, 0 when not laid out).
 fn side(loaded: &Arc<Loaded>, laid_out: f64) -> impl IntoView {
     let state = expect_context::<MapState>();
     view! {
         <Timeline loaded=loaded.clone() />
+        <Details loaded=loaded.clone() />
         <div class="sm-share"><CopyLink loaded=loaded.clone() /></div>
         {state.url_state.then(|| view! { <UrlState loaded=loaded.clone() /> })}
         <Layers loaded=loaded.clone() />
         <Legend width=loaded.map.width laid_out />
-        <Details loaded=loaded.clone() />
     }
 }
 

@@ -138,10 +138,10 @@ pub fn first_frame_html(data: &Dataset, lang: Lang, map: &DrawnMap, poster_heigh
             r#"<figcaption class="sm-credit">{credit_text}</figcaption></figure>"#,
             r#"<div class="sm-side">"#,
             r#"<div class="sm-timeline"><div class="sm-timeline-row">{loading}</div><p class="sm-when"></p></div>"#,
+            r#"<section class="sm-details">{hint}</section>"#,
             r#"<div class="sm-share"><button type="button" class="sm-copy">{copy}</button></div>"#,
             r#"<div class="sm-layers-box">{layers}</div>"#,
             r#"<details class="sm-legend" open><summary>{key}</summary><div class="sm-legend-body">{legend}</div></details>"#,
-            r#"<section class="sm-details">{hint}</section>"#,
             r#"</div></div>"#,
             r#"<div class="sm-tables-box"><button type="button" class="sm-tables-toggle">{tables}</button></div>"#,
             r#"</div>"#

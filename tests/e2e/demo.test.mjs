@@ -84,6 +84,35 @@ test('a real click inside Niger selects it, names it, and a second click clears'
   await context.close();
 });
 
+// Where the side falls below the map (the article's 672 px column, a phone), the details a click
+// opens come right after the timeline: with the map in view, their title is in view too, not
+// under the layer switches and the key.
+for (const [width, height] of [[1280, 900], [375, 812]]) {
+  test(`at ${width} px a click's details start under the map, in view`, async () => {
+    const { page, context } = await open(browser, 'index.html', { viewport: { width, height } });
+    await waitForState(page, 'ready');
+    // The map's box at the top of the window, as a reader scrolls to it.
+    await page.evaluate(() => {
+      const box = document.querySelector('sahel-map').shadowRoot.querySelector('.sm-mapbox');
+      window.scrollBy(0, box.getBoundingClientRect().top - 8);
+    });
+    const point = await pointInside(page, 'NER');
+    await page.mouse.click(point.x, point.y);
+    const title = page.locator('sahel-map [data-part="details"] h2', { hasText: 'Niger' });
+    await title.waitFor({ timeout: 5000 });
+    const at = await page.evaluate(() => {
+      const root = document.querySelector('sahel-map').shadowRoot;
+      const rect = (s) => root.querySelector(s).getBoundingClientRect();
+      return { map: rect('.sm-mapbox').bottom, title: rect('.sm-details-title').bottom, keys: rect('.sm-layers').top, view: innerHeight };
+    });
+    assert.ok(at.title <= at.view, `the title ends at ${at.title} px, below the window (${at.view} px)`);
+    assert.ok(at.title < at.keys, 'the details come after the layer switches');
+    assert.ok(at.title - at.map < 240, `the title is ${at.title - at.map} px under the map`);
+    await page.screenshot({ path: join(SHOTS, `demo-${width}-details-in-view.png`) });
+    await context.close();
+  });
+}
+
 test('Tab reaches a country, Enter selects it and Esc clears', async () => {
   const { page, context } = await open(browser, 'index.html');
   await waitForState(page, 'ready');
