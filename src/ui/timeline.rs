@@ -4,6 +4,7 @@ use super::MapState;
 use crate::dataset::Date;
 use crate::i18n::{long_date, Text};
 use crate::view::markup::escape_into;
+use crate::view::order::ordered;
 use leptos::prelude::*;
 use std::fmt::Write;
 use std::sync::Arc;
@@ -42,13 +43,13 @@ pub fn Timeline(loaded: Arc<Loaded>) -> impl IntoView {
     let lang = state.lang;
     let as_of = loaded.data.as_of.clone();
     let last = as_of.month_index(START_YEAR);
-    let mut events: Vec<(Date, String)> = loaded
-        .data
-        .events
-        .iter()
-        .map(|e| (e.date.clone(), e.id.clone()))
-        .collect();
-    events.sort();
+    let all = &loaded.data.events;
+    let events: Vec<(Date, String)> = ordered(all.len(), &|a, b| {
+        (&all[a].date, &all[a].id).cmp(&(&all[b].date, &all[b].id))
+    })
+    .into_iter()
+    .map(|i| (all[i].date.clone(), all[i].id.clone()))
+    .collect();
     let events = Arc::new(events);
     let current = {
         let loaded = loaded.clone();

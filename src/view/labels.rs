@@ -87,15 +87,15 @@ pub fn labels(
     window: [f64; 2],
 ) -> Vec<PlacedLabel> {
     let unit = 1.0 / px_per_unit.max(1e-3);
-    let mut order: Vec<usize> = (0..map.countries.len()).collect();
     // Core first, then by the size of the shape (its vertex count stands in for its extent).
-    order.sort_by_key(|&i| {
+    let key = |i: usize| {
         let c = &map.countries[i];
         (
             !c.core,
             std::cmp::Reverse(c.rings.iter().map(Vec::len).sum::<usize>()),
         )
-    });
+    };
+    let order = super::order::ordered(map.countries.len(), &|a, b| key(a).cmp(&key(b)));
     let (core, others): (Vec<usize>, Vec<usize>) =
         order.into_iter().partition(|&i| map.countries[i].core);
     let offsets = nudges(unit);

@@ -14,7 +14,8 @@
 //! - [`key`]: the legend; [`controls`]: credit, layer switches, hint, the first frame.
 //! - [`panel`]: the details panel and the tables; [`export`]: CSV; [`share`]: the view as a URL
 //!   fragment.
-//! - [`markup`]: the one escaper and HTML builder they all write with.
+//! - [`markup`]: the one escaper and HTML builder they all write with; [`order`]: short lists
+//!   put in order.
 
 pub mod controls;
 pub mod export;
@@ -23,6 +24,7 @@ pub mod labels;
 pub mod links;
 pub mod markup;
 pub mod names;
+pub mod order;
 pub mod overlay;
 pub mod panel;
 pub mod partners;

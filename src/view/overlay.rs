@@ -299,7 +299,7 @@ pub fn draw(view: &View) -> Drawn {
         return out;
     }
     let mut m = String::from(r#"<g class="sm-bases">"#);
-    let mut drawn: Vec<(f64, String, Cluster)> = clusters(view, &view.overlay.sites)
+    let drawn: Vec<(f64, String, Cluster)> = clusters(view, &view.overlay.sites)
         .into_iter()
         .map(|c| {
             let mut s = String::new();
@@ -310,8 +310,9 @@ pub fn draw(view: &View) -> Drawn {
             (r, s, c)
         })
         .collect();
-    drawn.sort_by(|a, b| b.0.total_cmp(&a.0));
-    for (r, s, c) in &drawn {
+    // Largest first.
+    let order = super::order::ordered(drawn.len(), &|a, b| drawn[b].0.total_cmp(&drawn[a].0));
+    for (r, s, c) in order.iter().map(|&i| &drawn[i]) {
         m.push_str(s);
         out.taken
             .push(Rect::centred(c.at, [2.0 * r * unit, 2.0 * r * unit]));
