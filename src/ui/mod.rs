@@ -171,7 +171,11 @@ impl MapState {
 /// first run. Every effect of the widget goes through this one `Effect::new`: each closure type
 /// given to Leptos instantiates its effect machinery anew, about 1.3 KB of wasm apiece.
 pub fn effect(f: impl Fn(bool) + 'static) {
-    let f: Box<dyn Fn(bool)> = Box::new(f);
+    boxed_effect(Box::new(f));
+}
+
+// Not generic: a closure made inside a generic function would be a new type for each `f`.
+fn boxed_effect(f: Box<dyn Fn(bool)>) {
     Effect::new(move |ran: Option<()>| f(ran.is_none()));
 }
 
@@ -179,6 +183,11 @@ pub fn effect(f: impl Fn(bool) + 'static) {
 pub fn memo<T: PartialEq + Send + Sync + 'static>(
     f: impl Fn() -> T + Send + Sync + 'static,
 ) -> Memo<T> {
-    let f: Box<dyn Fn() -> T + Send + Sync> = Box::new(f);
+    boxed_memo(Box::new(f))
+}
+
+fn boxed_memo<T: PartialEq + Send + Sync + 'static>(
+    f: Box<dyn Fn() -> T + Send + Sync>,
+) -> Memo<T> {
     Memo::new(move |_| f())
 }
