@@ -112,6 +112,18 @@ for (let run = 0; run < RUNS; run++) {
   await context.close();
 }
 
+// The reference is ready when #map says `data-ready`: marked `bench-ready` by an init script,
+// for the fresh loads and the traces alike.
+function markPeerReady() {
+  new MutationObserver((_, observer) => {
+    if (document.getElementById('map')?.getAttribute('data-ready') === 'true') {
+      performance.mark('bench-ready');
+      observer.disconnect();
+    }
+  }).observe(document, { subtree: true, attributes: true, childList: true });
+}
+const readyMark = () => performance.getEntriesByName('bench-ready').length > 0;
+
 // The reference page: ready when #map says so, details when #details names Niger.
 const peer = { ready: [], click: [], heap: [], urls: [] };
 for (let run = 0; PEER && run < RUNS; run++) {
@@ -119,18 +131,10 @@ for (let run = 0; PEER && run < RUNS; run++) {
   const page = await context.newPage();
   const urls = [];
   page.on('response', (r) => urls.push(r.url()));
-  await page.addInitScript(() => {
-    window.__peer = { readyAt: null };
-    new MutationObserver((_, observer) => {
-      if (document.getElementById('map')?.getAttribute('data-ready') === 'true') {
-        window.__peer.readyAt = performance.now();
-        observer.disconnect();
-      }
-    }).observe(document, { subtree: true, attributes: true, childList: true });
-  });
+  await page.addInitScript(markPeerReady);
   await page.goto(new URL('index.html', PEER).href);
-  await page.waitForFunction(() => window.__peer.readyAt !== null, null, { timeout: 30000, polling: 50 });
-  peer.ready.push(await page.evaluate(() => window.__peer.readyAt));
+  await page.waitForFunction(readyMark, null, { timeout: 30000, polling: 50 });
+  peer.ready.push(await page.evaluate(() => performance.getEntriesByName('bench-ready')[0].startTime));
   await page.waitForLoadState('networkidle');
   if (run === 0) peer.urls = [...urls];
   // A point where Niger's own shape is on top (not a city marker or a link).
@@ -168,7 +172,7 @@ async function loadTasks(url, readyScript) {
     transferMode: 'ReportEvents',
   });
   await page.goto(url);
-  await page.waitForFunction(() => performance.getEntriesByName('bench-ready').length > 0, null, { timeout: 60000, polling: 50 });
+  await page.waitForFunction(readyMark, null, { timeout: 60000, polling: 50 });
   await cdp.send('Tracing.end');
   await complete;
   await context.close();
@@ -193,14 +197,7 @@ for (let run = 0; run < LOAD_TASK_RUNS; run++) {
   );
   if (PEER) {
     peerTasks.push(
-      await loadTasks(new URL('index.html', PEER).href, () =>
-        new MutationObserver((_, observer) => {
-          if (document.getElementById('map')?.getAttribute('data-ready') === 'true') {
-            performance.mark('bench-ready');
-            observer.disconnect();
-          }
-        }).observe(document, { subtree: true, attributes: true, childList: true }),
-      ),
+      await loadTasks(new URL('index.html', PEER).href, markPeerReady),
     );
   }
 }
