@@ -74,7 +74,7 @@ pub fn Announcer(loaded: Arc<Loaded>) -> impl IntoView {
             }
         });
     }
-    let previous = std::cell::RefCell::new(None::<crate::view::state::Visible>);
+    let previous = std::cell::Cell::new(None::<crate::view::state::Visible>);
     effect(move |_| {
         let now = loaded.visible(&state);
         if let Some(before) = previous.take() {
@@ -97,7 +97,7 @@ pub fn Announcer(loaded: Arc<Loaded>) -> impl IntoView {
                 said.set(changes.join(", "));
             }
         }
-        previous.replace(Some(now));
+        previous.set(Some(now));
     });
     view! { <p class="sm-announce" role="status">{move || said.get()}</p> }
 }

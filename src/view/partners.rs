@@ -186,12 +186,12 @@ pub fn blocs(view: &View) -> Vec<(usize, Vec<String>)> {
 /// together (borders between members left out), widest bloc first so a smaller one inside it
 /// draws its outline over the larger's.
 pub fn blocs_svg(view: &View, map: &DrawnMap) -> String {
-    // Widest first (an insertion, not a sort: there are a few).
-    let mut blocs: Vec<(usize, Vec<String>)> = Vec::new();
-    for b in self::blocs(view) {
-        let at = blocs.iter().position(|o| o.1.len() < b.1.len());
-        blocs.insert(at.unwrap_or(blocs.len()), b);
-    }
+    // Widest first.
+    let found = self::blocs(view);
+    let widest = |a: usize, b: usize| found[b].1.len().cmp(&found[a].1.len());
+    let blocs = super::order::ordered(found.len(), &widest)
+        .into_iter()
+        .map(|i| &found[i]);
     let units = if view.inert {
         Units::RelativeWhole
     } else {
@@ -199,7 +199,7 @@ pub fn blocs_svg(view: &View, map: &DrawnMap) -> String {
     };
     let unit = 1.0 / view.px_per_unit.max(1e-3);
     let mut m = String::new();
-    for (k, (l, members)) in blocs.iter().enumerate() {
+    for (k, (l, members)) in blocs.enumerate() {
         let shapes: Vec<MultiPolygon> = members
             .iter()
             .filter_map(|iso| map.country(iso))
